@@ -1,0 +1,55 @@
+"""Dates as news writes them: 'Sáng 28/12', 'ngày 5-10-2018', 'Chiều 9-8', '23.12'.
+
+A year comes from the text or from the article's publication date; where it
+cannot be known the date is month and day only (--MM-DD), never an invented year.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+PART = r"(?P<part>[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm)(?:\s+nay)?"
+DAY_MONTH = r"(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})(?:\s*(?P=sep)\s*(?P<y>\d{4}))?(?![\d/.-]\d)"
+WORDS = r"(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s+năm\s+(?P<y2>\d{4}))?"
+DATE = re.compile(
+    rf"(?:(?:{PART}),?\s+(?:ngày\s+|hôm\s+nay\s+)?|(?P<ngay>[Nn]gày)\s+)?(?:{WORDS}|{DAY_MONTH})")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    month: int
+    day: int
+    year: int | None
+    part: str | None
+
+    def resolve(self, published: str | None) -> str:
+        """ISO date, with the year from the text, else the publication date, else --MM-DD."""
+        year = self.year
+        if year is None and published and re.match(r"\d{4}-\d{2}-\d{2}", published):
+            pub_year, pub_month, pub_day = (int(x) for x in published[:10].split("-"))
+            year = pub_year if (self.month, self.day) <= (pub_month, pub_day) else pub_year - 1
+        if year is None:
+            return f"--{self.month:02d}-{self.day:02d}"
+        return f"{year:04d}-{self.month:02d}-{self.day:02d}"
+
+
+def find_dates(text: str, offset: int = 0) -> list[DateMention]:
+    """Date mentions of a sentence; a bare 'D/M' counts only after Sáng/Chiều/ngày or with a year."""
+    out = []
+    for m in DATE.finditer(text):
+        d, mo, y = (m.group("d"), m.group("m"), m.group("y")) if m.group("d") else (
+            m.group("d2"), m.group("m2"), m.group("y2"))
+        anchored = bool(m.group("part") or m.group("ngay") or m.group("d2"))
+        if not anchored and not y:
+            continue
+        if m.group("sep") == "." and not anchored:
+            continue
+        day, month = int(d), int(mo)
+        if not (1 <= day <= 31 and 1 <= month <= 12):
+            continue
+        part = m.group("part").lower() if m.group("part") else None
+        out.append(DateMention(m.start() + offset, m.end() + offset, month, day, int(y) if y else None, part))
+    return out

@@ -1,0 +1,64 @@
+"""Party documents cited: 'Quy định số 205-QĐ/TW ngày 23/9/2019 của Bộ Chính trị', 'Kết luận số 75'."""
+
+from __future__ import annotations
+
+import re
+
+from builder.extract.dates import find_dates
+from builder.model import DocumentFact, Evidence
+from builder.resources import table
+
+KINDS = r"Nghị quyết|Chỉ thị|Kết luận|Quy định|Quyết định|Hướng dẫn|Kế hoạch|Đề án|Thông báo|Quy chế|Thông tri"
+SYMBOL = r"\d+[-–][A-ZĐ]{1,8}(?:/[A-ZĐ.]{1,10})+"
+CITED = re.compile(
+    rf"(?P<kind>{KINDS})\s+(?:số\s+)?(?P<num>{SYMBOL}|\d+(?![\d/.,-]))"
+    rf"|(?<![\w/-])số\s+(?P<sym>{SYMBOL})")
+NAMED = re.compile(
+    r"(?P<kind>Kết luận|Nghị quyết)\s+(?:của\s+)?Hội nghị (?:lần thứ\s+\S+\s+)?"
+    r"(?:Ban Chấp hành\s+)?Trung ương\s*(?:\d+\s+)?(?:Đảng\s+)?[Kk]hóa\s+[IVXLC]+")
+OF = re.compile(r"^\s*(?:,\s*)?(?:ngày\s+[\d/.-]+\s*(?:năm\s+\d{4}\s*)?)?(?:của|do)\s+")
+STATE = re.compile(r"^\s*/\d{4}|^/[A-ZĐ]+-(CP|TTg|QH|BNV|UBTVQH)")
+
+
+def _codes() -> dict[str, str]:
+    out = {}
+    for row in table("document_kinds.tsv"):
+        for code in row["codes"].split("|"):
+            out.setdefault(code, row["kind"])
+    return out
+
+
+def find_documents(sentence: str, offset: int, body_after) -> list[DocumentFact]:  # type: ignore[no-untyped-def]
+    """Documents cited in a sentence; `body_after(text)` names the body a text starts with."""
+    out = []
+    issuers = {r["code"]: r["issuer"] for r in table("issuers.tsv")}
+    codes = _codes()
+    for m in CITED.finditer(sentence):
+        tail = sentence[m.end():m.end() + 20]
+        if STATE.match(tail):
+            continue
+        number = m.group("num") or m.group("sym")
+        number = number.replace("–", "-")
+        kind = m.group("kind")
+        code = re.match(r"\d+-([A-ZĐ]+)", number)
+        issuer_code = number.rsplit("/", 1)[1] if "/" in number else None
+        if not kind:
+            kind = codes.get(code.group(1)) if code else None
+            if not kind:
+                continue
+        if "/" not in number and issuer_code is None and kind in {"Kế hoạch", "Đề án", "Thông báo"}:
+            continue
+        after = sentence[m.end():m.end() + 160]
+        dates = [d for d in find_dates(after[:40]) if d.year]
+        date = f"{dates[0].year:04d}-{dates[0].month:02d}-{dates[0].day:02d}" if dates else None
+        issuer = None
+        if of := OF.match(after):
+            issuer = body_after(after[of.end():])
+        if not issuer and issuer_code:
+            issuer = issuers.get(issuer_code)
+        ev = Evidence(offset, offset + len(sentence), "document-number", 0.9 if "/" in number else 0.7)
+        out.append(DocumentFact(number, kind, number.split("-")[0], date, issuer, ev))
+    for m in NAMED.finditer(sentence):
+        ev = Evidence(offset, offset + len(sentence), "document-named", 0.7)
+        out.append(DocumentFact(m.group(), m.group("kind"), m.group(), None, "Ban Chấp hành Trung ương", ev))
+    return out

@@ -1,0 +1,85 @@
+"""Gatherings: kind, name, date (with part of day), place, organiser, chair, participants."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from builder.extract.dates import find_dates
+from builder.gazetteer import Gazetteer, Syllable
+from builder.model import Event, Evidence
+
+CLAUSE_END = re.compile(r"\s+(?:tại|do|với sự|diễn ra|được tổ chức|dưới sự|nhằm|vào|sáng|chiều)\s|[.;:]\s|[.;:]?$")
+PLACE = re.compile(r"\btại\s+((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ.]*[ ,]*?){1,8})(?=[,.;]|\s+[a-zđà-ỹ]|$)")
+PRESENCE = re.compile(
+    r"\b(dự|tham dự|cùng dự|phát biểu|báo cáo|chủ trì|điều hành|kết luận|trao|công bố|làm việc với|"
+    r"tặng|trình bày|chúc mừng|tiếp thu|cảm ơn)\b", re.I)
+NOT_PLACES = ("Hội nghị", "Đại hội", "Hội thảo", "buổi", "Phiên", "Kỳ họp", "Lễ")
+
+
+def kind_at(g: Gazetteer, keys: list[str], i: int) -> tuple[int, str] | None:
+    """Event kind triggered at syllable i."""
+    hit = g.event_kinds.longest(keys, i)
+    if not hit:
+        return None
+    end, kind = hit
+    if kind == "hội nghị":
+        window = " ".join(keys[end:end + 8])
+        if window.startswith("trung ương") or "ban chấp hành trung ương" in window:
+            kind = "hội nghị trung ương"
+    return end, kind
+
+
+def event_name(sentence: str, start: int) -> str | None:
+    """The name of a capitalised event ('Hội nghị …') up to the end of its clause."""
+    if not sentence[start:start + 1].isupper():
+        return None
+    m = CLAUSE_END.search(sentence, start + 5)
+    name = sentence[start:m.start() if m else len(sentence)].strip(" ,.")
+    return name if len(name.split()) >= 2 else None
+
+
+def place_in(sentence: str) -> str | None:
+    """'tại Hà Nội' → 'Hà Nội' (not 'tại Hội nghị')."""
+    for m in PLACE.finditer(sentence):
+        place = m.group(1).strip(" ,")
+        if not place.startswith(NOT_PLACES):
+            return place
+    return None
+
+
+YEAR = re.compile(r"\bnăm (\d{4})\b")
+
+
+def find_events(g: Gazetteer, sentence: str, offset: int, syls: list[Syllable], published: str | None,
+                caption: bool, headline: str | None, is_headline: bool) -> list[Event]:
+    """Events a dated sentence announces ('Sáng 28/12, tại Hà Nội, Ban … tổ chức Hội nghị …')."""
+    dates = [d for d in find_dates(sentence, offset) if len(sentence[:d.start - offset].split()) <= 6]
+    years = set(YEAR.findall(sentence))
+    keys = [s.key for s in syls]
+    out: list[Event] = []
+    for i in range(len(syls)):
+        hit = kind_at(g, keys, i)
+        if not hit:
+            continue
+        end, kind = hit
+        if dates and syls[i].start > dates[0].start and False:
+            continue
+        if not dates and not (caption or is_headline) or (i and keys[i - 1] in {"tại", "các", "những"}):
+            continue
+        at = syls[i].start - offset
+        name = event_name(sentence, at)
+        if kind == "buổi làm việc" and headline and "làm việc với" in headline.lower():
+            name = headline
+        if not name and not dates:
+            continue
+        first = dates[0] if dates else None
+        if first and first.year is None and len(years) == 1:
+            first = dataclasses.replace(first, year=int(years.pop()))
+        date = first.resolve(published) if first else None
+        rule = "dated-event-sentence" if dates else "event-headline"
+        ev = Event(kind, name, date, Evidence(offset, offset + len(sentence), rule, 0.8 if dates else 0.5, caption))
+        ev.place = place_in(sentence[:at]) or place_in(sentence)
+        out.append(ev)
+        break
+    return out

@@ -1,0 +1,61 @@
+"""Terms of congresses and bodies: 'khóa XIV, nhiệm kỳ 2026-2031', 'nhiệm kỳ 2020 - 2025'."""
+
+from __future__ import annotations
+
+import re
+
+from builder.model import Evidence, TermFact
+
+ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+TERM = re.compile(
+    r"(?:(?P<khoa>[Kk]hó?o?á?a?\s+(?P<ord>[IVXLC]+|\d{1,2}))\s*,?\s*\(?\s*)?"
+    r"nhiệm\s+kỳ\s*(?:Đại hội [IVXLC]+\s*)?\(?\s*(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})")
+KHOA = re.compile(r"^(?:[Kk]hóa|[Kk]hoá)\s")
+HEAD = re.compile(
+    r"((?:Đại hội|Ban Chấp hành|Ban Thường vụ|Hội đồng nhân dân|HĐND|Ủy ban|Quốc hội|Tỉnh ủy|Thành ủy|Tỉnh uỷ|"
+    r"Thành uỷ|Huyện ủy|Đảng bộ|Đảng đoàn|Ban cán sự|Mặt trận|Trung ương Đoàn|Chủ tịch nước|đại hội|"
+    r"Ban Bí thư|Bộ Chính trị)[^,;.()]*?)\s*$")
+
+
+def roman(text: str) -> int | None:
+    """'XIV' → 14, '12' → 12; None when it is neither."""
+    if text.isdigit():
+        return int(text)
+    total = 0
+    values = [ROMAN.get(c) for c in text.upper()]
+    if not values or None in values:
+        return None
+    nums = [v for v in values if v is not None]
+    for k, v in enumerate(nums):
+        total += -v if k + 1 < len(nums) and nums[k + 1] > v else v
+    return total
+
+
+def _owner(before: str) -> str | None:
+    """The congress or body named just before 'khóa …, nhiệm kỳ …'."""
+    m = HEAD.search(before[-120:])
+    if not m:
+        return None
+    owner = m.group(1).strip()
+    return owner[0].upper() + owner[1:]
+
+
+def find_terms(sentence: str, offset: int, expand) -> list[TermFact]:  # type: ignore[no-untyped-def]
+    """Terms stated in a sentence; `expand` turns a written body name into its canonical name."""
+    out = []
+    for m in TERM.finditer(sentence):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if not 0 < b - a <= 10:
+            continue
+        owner = _owner(sentence[:m.start()])
+        if not owner:
+            continue
+        ordinal = roman(m.group("ord")) if m.group("ord") else None
+        ev = Evidence(offset, offset + len(sentence), "term-nhiem-ky", 0.8 if m.group("khoa") else 0.7)
+        parts = [p.strip() for p in re.split(r"\s+và\s+(?:đại biểu\s+)?", owner) if p.strip()]
+        for k, part in enumerate(parts):
+            name = expand(part[0].upper() + part[1:])
+            if m.group("khoa") and k == len(parts) - 1:
+                name = f"{name} khóa {m.group('ord')}"
+            out.append(TermFact(name, a, b, ordinal if k == len(parts) - 1 else None, ev))
+    return out

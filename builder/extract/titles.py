@@ -1,0 +1,235 @@
+"""Persons and their titles: one (role, body) pair per title, bound to a person's full name.
+
+Patterns: titles before the name ("Ủy viên Bộ Chính trị, Thường trực Ban Bí thư
+Lương Cường"), after it ("Mai Văn Chính, Ủy viên Trung ương Đảng, Phó Trưởng ban
+…"), in parentheses, and a list header that gives its titles to every name of the
+list ("Các đồng chí Ủy viên Bộ Chính trị: A, B; …"). "nguyên" (former) titles
+and past posts of a biography are not current holdings.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from builder.gazetteer import Gazetteer, Place, Syllable
+
+SEPARATORS = {",", "-", "–", "—", "kiêm"}
+FORMER = {"nguyên", "cựu"}
+PAST_CUES = ("từng giữ", "từng là", "từng đảm nhiệm", "trước đó", "khi là", "trước khi")
+HONORIFICS = {"đồng", "chí", "ông", "bà", "anh", "chị"}
+QUALIFIERS = {"khóa", "nhiệm"}
+
+
+@dataclass(frozen=True)
+class Title:
+    role: str
+    body: str
+    start: int  # syllable index
+    end: int
+    former: bool
+
+
+@dataclass(frozen=True)
+class Name:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Context:
+    """What the article as a whole says: its main place and local committee."""
+
+    place: Place | None = None
+
+
+def article_context(g: Gazetteer, syllables: list[Syllable]) -> Context:
+    """The place the article is about: the one its local bodies name most often."""
+    keys = [s.key for s in syllables]
+    counts: Counter[Place] = Counter()
+    i = 0
+    while i < len(keys):
+        hit = g.places.longest(keys, i)
+        if hit:
+            counts[hit[1]] += 1
+            i = hit[0]
+        else:
+            i += 1
+    if not counts:
+        return Context()
+    return Context(place=min(counts, key=lambda p: (-counts[p], p.name)))
+
+
+def _skip_qualifiers(syls: list[Syllable], j: int) -> int:
+    """Skip 'khóa XI', 'khoá 12', 'nhiệm kỳ 2020-2025' after a title."""
+    keys = [s.key for s in syls]
+    while j < len(keys):
+        if keys[j] == "khóa" and j + 1 < len(keys) and (keys[j + 1].isdigit() or keys[j + 1].strip("ivxlc") == ""):
+            j += 2
+        elif keys[j] == "nhiệm" and keys[j + 1:j + 2] == ["kỳ"]:
+            j += 2
+            while j < len(keys) and (keys[j].isdigit() or keys[j] in {"-", "–", "(", ")"}):
+                j += 1
+        else:
+            break
+    return j
+
+
+def _body_at(g: Gazetteer, keys: list[str], j: int, ctx: Context) -> tuple[int, str] | None:
+    """A body named at keys[j]: national, or local (template + place)."""
+    best: tuple[int, str] | None = None
+    hit = g.bodies.longest(keys, j)
+    if hit:
+        best = (hit[0], hit[1])
+    local = g.local.longest(keys, j)
+    if local:
+        end, template = local
+        place_hit = g.places.longest(keys, end)
+        if place_hit:
+            cand = (place_hit[0], template.fill(place_hit[1]))
+        elif "{place}" in template.pattern and template.level == "province":
+            cand = (end, template.fill(ctx.place))
+        else:
+            cand = (end, template.fill(None)) if "{place}" not in template.pattern else (
+                _named_unit(keys, end, template, g))
+        if cand and (best is None or cand[0] > best[0]):
+            best = cand
+    return best
+
+
+def _named_unit(keys: list[str], end: int, template, g: Gazetteer) -> tuple[int, str] | None:  # type: ignore[no-untyped-def]
+    """A district or commune body: the template followed by a name not in the places list."""
+    return None
+
+
+def title_at(g: Gazetteer, syls: list[Syllable], i: int, ctx: Context) -> Title | None:
+    """The title starting at syllable i, if any."""
+    keys = [s.key for s in syls]
+    former = i > 0 and keys[i - 1] in FORMER
+    fixed = g.titles.longest(keys, i)
+    role_hit = g.roles.longest(keys, i)
+    if role_hit is None and fixed is None:
+        return None
+    candidates: list[tuple[int, str, str]] = []
+    if fixed:
+        candidates.append((fixed[0], fixed[1][0], fixed[1][1]))
+    if role_hit:
+        j, role = role_hit
+        bodies = [b for k in (j - 2, j - 1, j) if k > i and (b := _body_at(g, keys, k, ctx))]
+        if bodies:
+            end, body = max(bodies, key=lambda b: b[0])
+            candidates.append((end, role, body))
+        elif g.default_body.get(role):
+            candidates.append((j, role, g.default_body[role]))
+    if not candidates:
+        return None
+    end, role, body = max(candidates, key=lambda c: c[0])
+    if not syls[i].capital and not (i > 0 and keys[i - 1] in FORMER | HONORIFICS | {":", ",", "("}) \
+            and end - i < 3:
+        return None
+    return Title(role, body, i, _skip_qualifiers(syls, end), former)
+
+
+def chain_at(g: Gazetteer, syls: list[Syllable], i: int, ctx: Context) -> list[Title]:
+    """Titles starting at i joined by ',', '-' or 'kiêm'."""
+    out: list[Title] = []
+    j = i
+    while j < len(syls):
+        k = j + 1 if syls[j].key in FORMER else j
+        title = title_at(g, syls, k, ctx)
+        if not title:
+            break
+        out.append(title)
+        j = title.end
+        if j < len(syls) - 1 and syls[j].key in SEPARATORS and g.roles.longest([s.key for s in syls], j + 1 + (
+                syls[j + 1].key in FORMER)):
+            j += 1
+        else:
+            break
+    return out
+
+
+def name_at(g: Gazetteer, syls: list[Syllable], i: int) -> Name | None:
+    """A Vietnamese full name starting at i: a surname and 1–3 more capitalised syllables."""
+    if not syls[i].capital or syls[i].key not in g.surnames or not syls[i].written.isalpha():
+        return None
+    keys = [s.key for s in syls]
+    j = i + 1
+    while j < len(syls) and j - i < 5 and syls[j].capital and syls[j].written.isalpha() \
+            and syls[j].end - syls[j].start == len(syls[j].written) and syls[j].start == syls[j - 1].end + 1:
+        if g.roles.longest(keys, j) or g.bodies.longest(keys, j):
+            break
+        j += 1
+    if j - i < 2:
+        return None
+    place = g.places.longest(keys, i)
+    if place and place[0] >= j:
+        return None
+    return Name("", i, j)
+
+
+def names(g: Gazetteer, syls: list[Syllable], text: str, offset: int) -> list[Name]:
+    """All full names of a sentence, left to right."""
+    out: list[Name] = []
+    i = 0
+    while i < len(syls):
+        n = name_at(g, syls, i)
+        if n:
+            out.append(Name(text[syls[n.start].start - offset:syls[n.end - 1].end - offset], n.start, n.end))
+            i = n.end
+        else:
+            i += 1
+    return out
+
+
+def _between(syls: list[Syllable], a: int, b: int) -> list[str]:
+    return [s.key for s in syls[a:b]]
+
+
+def bind(g: Gazetteer, syls: list[Syllable], text: str, offset: int, ctx: Context) -> list[tuple[Name, Title, str]]:
+    """(name, title, rule) for every title bound to a name in one sentence."""
+    found = names(g, syls, text, offset)
+    by_start = {n.start: n for n in found}
+    by_end = {n.end: n for n in found}
+    out: list[tuple[Name, Title, str]] = []
+    lowered = text.lower()
+    if any(cue in lowered for cue in PAST_CUES):
+        return out
+    taken: set[int] = set()
+    i = 0
+    while i < len(syls):
+        if i in taken or i in by_start:
+            i += 1
+            continue
+        chain = chain_at(g, syls, i, ctx)
+        if not chain:
+            i += 1
+            continue
+        end = chain[-1].end
+        j = end
+        while j < len(syls) and syls[j].key in HONORIFICS:
+            j += 1
+        current = [t for t in chain if not t.former]
+        if j in by_start:  # titles before the name
+            out += [(by_start[j], t, "title-before-name") for t in current]
+        elif j < len(syls) and syls[j].key == ":":  # list header: its titles go to each name until ';'
+            k = j + 1
+            while k < len(syls) and syls[k].key not in {";", "."}:
+                if k in by_start:
+                    out += [(by_start[k], t, "list-header") for t in current]
+                    k = by_start[k].end
+                else:
+                    k += 1
+        else:
+            before = i - 1
+            while before >= 0 and syls[before].key in FORMER:
+                before -= 1
+            if before >= 0 and syls[before].key in {",", "("} and before in by_end:
+                rule = "name-paren-titles" if syls[before].key == "(" else "name-comma-titles"
+                out += [(by_end[before], t, rule) for t in current]
+            elif before >= 0 and syls[before].key == "(" and before - 0 in by_end:
+                out += [(by_end[before], t, "name-paren-titles") for t in current]
+        taken.update(range(i, end))
+        i = end
+    return out

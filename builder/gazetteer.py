@@ -1,0 +1,179 @@
+"""Gazetteers of roles, titles, bodies, places and abbreviations, and the matcher over them.
+
+Text is compared syllable by syllable after folding: lower case, one tone
+placement (uỷ → ủy, hoà → hòa, khoá → khóa) and abbreviations expanded (T.Ư →
+trung ương). Each gazetteer phrase becomes a path in a trie of folded syllables,
+and matching takes the longest path.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from builder.resources import table
+
+OLD_TONES = {
+    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}
+TOKEN = re.compile(r"\w+(?:[.’'][\wĐđ]+)*|[^\w\s]")
+
+
+def fold(word: str) -> str:
+    """Lower case with the modern tone placement on -oa, -oe, -uy endings."""
+    w = word.lower()
+    tail = w[-2:]
+    if tail in OLD_TONES and not w.endswith("q" + tail[0] + tail[1]) and not w[:-2].endswith("q"):
+        w = w[:-2] + OLD_TONES[tail]
+    return w
+
+
+@dataclass(frozen=True)
+class Syllable:
+    """One folded syllable of the text and the characters it came from."""
+
+    key: str
+    start: int
+    end: int
+    written: str
+
+    @property
+    def capital(self) -> bool:
+        return self.written[:1].isupper()
+
+
+class Trie:
+    """Longest-match lookup of syllable sequences."""
+
+    def __init__(self) -> None:
+        self.root: dict[str, Any] = {}
+
+    def add(self, keys: list[str], value: Any) -> None:
+        node = self.root
+        for k in keys:
+            node = node.setdefault(k, {})
+        node.setdefault("", value)
+
+    def longest(self, keys: list[str], i: int) -> tuple[int, Any] | None:
+        """(end, value) of the longest phrase starting at keys[i]."""
+        node, best = self.root, None
+        for j in range(i, len(keys)):
+            node = node.get(keys[j])
+            if node is None:
+                break
+            if "" in node:
+                best = (j + 1, node[""])
+        return best
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    unit: str
+
+    @property
+    def committee(self) -> str:
+        return "Thành ủy" if self.unit.lower() == "thành phố" or self.name.startswith("Thành phố") else "Tỉnh ủy"
+
+
+@dataclass(frozen=True)
+class LocalBody:
+    """A body of a place, written from a template such as 'Hội đồng nhân dân {unit} {place}'."""
+
+    pattern: str
+    level: str
+
+    def fill(self, place: Place | None) -> str:
+        if place is None:
+            text = re.sub(r"\{unit\}|\{place\}", "", self.pattern).replace("{committee}", "Tỉnh ủy")
+        else:
+            text = self.pattern.format(committee=place.committee, unit=place.unit, place=place.name)
+        return " ".join(text.split())
+
+
+def _split(value: str) -> list[str]:
+    return [v.strip() for v in value.split("|") if v.strip()] if value else []
+
+
+class Gazetteer:
+    """All gazetteers, loaded once, with tries for matching."""
+
+    def __init__(self) -> None:
+        self.abbreviations = Trie()
+        for row in table("abbreviations.tsv"):
+            self.abbreviations.add(row["abbreviation"].split(), [fold(w) for w in row["expansion"].split()])
+        self.roles = Trie()
+        self.default_body: dict[str, str] = {}
+        for row in table("roles.tsv"):
+            self.default_body[row["role"]] = row["default_body"]
+            for form in [row["role"], *_split(row["variants"])]:
+                self.roles.add(self.keys(form), row["role"])
+        self.titles = Trie()
+        for row in table("titles.tsv"):
+            self.titles.add(self.keys(row["written"]), (row["role"], row["body"]))
+        self.bodies = Trie()
+        self.body_kind: dict[str, str] = {}
+        for row in table("bodies.tsv"):
+            self.body_kind[row["body"]] = row["kind"]
+            for form in [row["body"], *_split(row["variants"])]:
+                self.bodies.add(self.keys(form), row["body"])
+        self.places = Trie()
+        self.place_list: list[Place] = []
+        for row in table("places.tsv"):
+            place = Place(row["name"], row["unit"])
+            self.place_list.append(place)
+            for form in [row["name"], *_split(row["variants"])]:
+                self.places.add(self.keys(form), place)
+        self.local = Trie()
+        for row in table("local_bodies.tsv"):
+            body = LocalBody(row["pattern"], row["level"])
+            for form in [row["pattern"], *_split(row["variants"])]:
+                for prefix in self._prefixes(form):
+                    self.local.add(prefix, body)
+        self.surnames = {fold(r["surname"]) for r in table("surnames.tsv")}
+        self.event_kinds = Trie()
+        for row in table("event_kinds.tsv"):
+            for form in _split(row["triggers"]) or [row["kind"]]:
+                self.event_kinds.add(self.keys(form), row["kind"])
+
+    def _prefixes(self, form: str) -> list[list[str]]:
+        """Syllables of a template before {place}, for each way {committee} and {unit} are written."""
+        head = form.split("{place}")[0]
+        out = [head]
+        for slot, options in (("{committee}", ["Tỉnh ủy", "Thành ủy"]), ("{unit}", ["tỉnh", "thành phố", ""])):
+            out = [h.replace(slot, o) for h in out for o in options] if any(slot in h for h in out) else out
+        return [self.keys(h) for h in dict.fromkeys(out) if h.strip()]
+
+    def keys(self, phrase: str) -> list[str]:
+        """Folded syllables of a phrase, abbreviations expanded."""
+        return [s.key for s in self.syllables(phrase)]
+
+    def syllables(self, text: str, offset: int = 0) -> list[Syllable]:
+        """The text as folded syllables with their offsets; abbreviations expand in place."""
+        raw = [(m.group(), m.start() + offset, m.end() + offset) for m in TOKEN.finditer(text)]
+        words = [w for w, _, _ in raw]
+        out: list[Syllable] = []
+        i = 0
+        while i < len(raw):
+            hit = self.abbreviations.longest(words, i) if words[i][:1].isupper() else None
+            if hit:
+                end, expansion = hit
+                start, stop = raw[i][1], raw[end - 1][2]
+                written = text[start - offset:stop - offset]
+                out.extend(Syllable(k, start, stop, written) for k in expansion)
+                i = end
+            else:
+                w, s, e = raw[i]
+                out.append(Syllable(fold(w), s, e, w))
+                i += 1
+        return out
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The project's gazetteers (loaded once per process)."""
+    return Gazetteer()

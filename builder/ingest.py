@@ -1,0 +1,192 @@
+"""Ingestion: files and folders (.txt, .html/.htm, .jsonl) → articles with metadata.
+
+A file that cannot be read becomes one clear error naming it; it never stops the
+other articles of a batch.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+from builder.normalize import Clean, normalize
+
+SUFFIXES = {".txt", ".html", ".htm", ".jsonl"}
+MAX_BYTES = 50 * 1024 * 1024
+MAX_ARTICLE_CHARS = 2_000_000
+BLOCK_TAGS = {
+    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
+    "section", "article", "header", "footer", "figure", "figcaption", "blockquote", "pre", "hr",
+}
+SKIP_TAGS = {"script", "style", "noscript", "template", "head", "svg"}
+META_KEYS = ("url", "published", "source", "author")
+
+
+class InputError(Exception):
+    """An input that cannot be turned into an article; the message names the file."""
+
+
+@dataclass
+class Article:
+    id: str
+    path: str
+    raw: str
+    clean: Clean
+    meta: dict[str, str | None] = field(default_factory=dict)
+
+
+class _Stripper(HTMLParser):
+    """HTML → text with paragraphs, remembering each character's offset in the source."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.source = source
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
+        self.chars: list[str] = []
+        self.offs: list[int] = []
+        self.skipping = 0
+
+    def _here(self) -> int:
+        line, col = self.getpos()
+        return self.line_starts[line - 1] + col
+
+    def _emit(self, text: str, at: int, step: bool) -> None:
+        if self.skipping:
+            return
+        for i, ch in enumerate(text):
+            self.chars.append(ch)
+            self.offs.append(at + i if step else at)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in SKIP_TAGS:
+            self.skipping += 1
+        elif tag in BLOCK_TAGS:
+            self._emit("\n\n" if tag != "br" else "\n", self._here(), False)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in SKIP_TAGS:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in BLOCK_TAGS:
+            self._emit("\n\n", self._here(), False)
+
+    def handle_data(self, data: str) -> None:
+        self._emit(data, self._here(), True)
+
+    def handle_entityref(self, name: str) -> None:
+        self._emit(html.unescape(f"&{name};"), self._here(), False)
+
+    def handle_charref(self, name: str) -> None:
+        self._emit(html.unescape(f"&#{name};"), self._here(), False)
+
+
+def strip_html(source: str) -> tuple[str, list[int]]:
+    """Text of an HTML document with paragraphs kept, and each character's source offset."""
+    parser = _Stripper(source)
+    parser.feed(source)
+    parser.close()
+    return "".join(parser.chars), parser.offs
+
+
+def decode(data: bytes, name: str) -> str:
+    """Bytes → text, or an InputError that says why not."""
+    if not data.strip():
+        raise InputError(f"{name}: empty file")
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{name}: binary file (NUL bytes), not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise InputError(f"{name}: not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start})") from None
+
+
+def make_article(article_id: str, path: str, raw: str, is_html: bool = False,
+                 meta: dict[str, str | None] | None = None) -> Article:
+    """Normalise one article's text and read the metadata it states about itself."""
+    from builder.metadata import read_metadata
+
+    if len(raw) > MAX_ARTICLE_CHARS:
+        raise InputError(f"{path}: article {article_id} is too large ({len(raw)} characters)")
+    if is_html:
+        text, base = strip_html(raw)
+        clean = normalize(text)
+        clean.offsets = [base[o] if o < len(base) else len(raw) for o in clean.offsets]
+    else:
+        clean = normalize(raw)
+    if not clean.text.strip():
+        raise InputError(f"{path}: article {article_id} has no text")
+    found, clean = read_metadata(clean)
+    merged = {k: (meta or {}).get(k) or found.get(k) for k in META_KEYS}
+    return Article(article_id, path, raw, clean, merged)
+
+
+def _jsonl(path: Path, data: str) -> Iterator[Article | InputError]:
+    for number, line in enumerate(data.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            record = json.loads(line)
+            if not isinstance(record, dict):
+                raise InputError(f"{where}: a JSONL line must be an object")
+            article_id = str(record.get("id") or "").strip()
+            body = record.get("text") if record.get("text") is not None else record.get("html")
+            if not article_id or not isinstance(body, str):
+                raise InputError(f"{where}: needs an 'id' and a 'text' or 'html' string")
+            meta = {k: (str(record[k]) if record.get(k) is not None else None) for k in META_KEYS}
+            yield make_article(article_id, where, body, "text" not in record, meta)
+        except json.JSONDecodeError as err:
+            yield InputError(f"{where}: invalid JSON ({err.msg})")
+        except InputError as err:
+            yield err
+
+
+def read_file(path: Path) -> Iterator[Article | InputError]:
+    """The articles of one file, or the errors that stop them."""
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise InputError(f"{path}: file too large ({path.stat().st_size} bytes, limit {MAX_BYTES})")
+        data = decode(path.read_bytes(), str(path))
+        if path.suffix.lower() == ".jsonl":
+            yield from _jsonl(path, data)
+        else:
+            yield make_article(path.stem, str(path), data, path.suffix.lower() in {".html", ".htm"})
+    except InputError as err:
+        yield err
+    except (OSError, ValueError) as err:
+        yield InputError(f"{path}: cannot read ({err})")
+
+
+def expand(paths: Iterable[str | Path]) -> list[Path]:
+    """Files named, and the article files inside folders named, in a stable order."""
+    files: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            files.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES))
+        else:
+            files.append(p)
+    return files
+
+
+def read_articles(paths: Iterable[str | Path]) -> tuple[list[Article], list[str]]:
+    """All readable articles under the paths, and one error line per unreadable input."""
+    articles: list[Article] = []
+    errors: list[str] = []
+    ids: set[str] = set()
+    for path in expand(paths):
+        if not path.exists():
+            errors.append(f"{path}: no such file or folder")
+            continue
+        for item in read_file(path):
+            if isinstance(item, InputError):
+                errors.append(str(item))
+            elif item.id in ids:
+                errors.append(f"{item.path}: duplicate article id {item.id}; skipped")
+            else:
+                ids.add(item.id)
+                articles.append(item)
+    return articles, errors

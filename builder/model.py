@@ -1,0 +1,66 @@
+"""The facts extraction produces for one article, before they become RDF."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a fact was read: a sentence (clean-text offsets), the rule and its confidence."""
+
+    start: int
+    end: int
+    rule: str
+    confidence: float
+    caption: bool = False
+
+
+@dataclass
+class Holding:
+    person: str
+    role: str
+    body: str
+    title: str
+    evidence: Evidence
+
+
+@dataclass
+class Event:
+    kind: str
+    name: str | None
+    date: str | None
+    evidence: Evidence
+    place: str | None = None
+    organizer: str | None = None
+    chair: list[str] = field(default_factory=list)
+    participants: list[str] = field(default_factory=list)
+
+
+@dataclass
+class TermFact:
+    body: str
+    start: int
+    end: int
+    ordinal: int | None
+    evidence: Evidence
+
+
+@dataclass
+class DocumentFact:
+    id_as_written: str
+    kind: str
+    number: str
+    date: str | None
+    issuer: str | None
+    evidence: Evidence
+
+
+@dataclass
+class Facts:
+    """Everything extracted from one article."""
+
+    holdings: list[Holding] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    terms: list[TermFact] = field(default_factory=list)
+    documents: list[DocumentFact] = field(default_factory=list)

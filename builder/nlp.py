@@ -1,0 +1,125 @@
+"""A spaCy pipeline around underthesea: word segmentation, POS tags, NER, sentences.
+
+underthesea's CRF models ship inside its wheel and run offline. The spaCy `Doc`
+keeps underthesea's words with their exact character offsets in the clean text,
+`tag_` holds the POS tag and `doc.ents` the named entities; sentence starts come
+from a rule splitter that knows Vietnamese abbreviations (T.Ư., TP.).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING
+
+from builder.normalize import Clean
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+WORD = re.compile(r"\S+")
+SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])")
+NO_BREAK_AFTER = re.compile(r"(?:\b(?:TP|Tp|T\.Ư|TƯ|Q|P|TS|ThS|GS|PGS|Th\.S|Mr|St|tr|Nxb|v\.v)\.|\b[A-ZĐ]\.)$")
+
+
+def split_sentences(clean: Clean) -> list[tuple[int, int, bool]]:
+    """(start, end, is_caption) of each sentence of the non-metadata paragraphs."""
+    out = []
+    for para in clean.paragraphs:
+        if para.meta:
+            continue
+        start = para.start
+        for m in SENTENCE_BREAK.finditer(clean.text, para.start, para.end):
+            if NO_BREAK_AFTER.search(clean.text, max(para.start, m.start() - 6), m.start()):
+                continue
+            out.append((start, m.start(), para.caption))
+            start = m.end()
+        if start < para.end:
+            out.append((start, para.end, para.caption))
+    return out
+
+
+class UndertheseaTokenizer:
+    """spaCy tokenizer: underthesea word segmentation aligned to the text's characters."""
+
+    def __init__(self, vocab) -> None:  # type: ignore[no-untyped-def]
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        from spacy.tokens import Doc
+        from underthesea import word_tokenize
+
+        spans: list[tuple[int, int]] = []
+        pos = 0
+        for line in text.split("\n"):
+            line_end = pos + len(line)
+            for token in word_tokenize(line, use_token_normalize=False) if line.strip() else []:
+                at = text.find(token, pos, line_end)
+                if at >= 0:
+                    spans += [m.span() for m in WORD.finditer(text, pos, at)]
+                    spans.append((at, at + len(token)))
+                    pos = at + len(token)
+            spans += [m.span() for m in WORD.finditer(text, pos, line_end)]
+            if line_end < len(text):
+                spans.append((line_end, line_end + 1))
+            pos = line_end + 1
+        words = [text[a:b] for a, b in spans]
+        spaces = [b < len(text) and text[b] == " " for _, b in spans]
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+
+def _tag_component(doc: Doc) -> Doc:
+    """underthesea POS tags and NER labels on the words the tokenizer made."""
+    from spacy.tokens import Span
+    from underthesea import ner, pos_tag
+
+    ents = []
+    for sent in doc.sents:
+        tokens = [t for t in sent if not t.is_space]
+        if not tokens:
+            continue
+        tagged = ner(" ".join(t.text for t in tokens))
+        label, begin = None, 0
+        if len(tagged) == len(tokens):
+            for k, (tok, row) in enumerate(zip(tokens, tagged)):
+                tok.tag_ = row[1]
+                iob = row[3]
+                if label and not iob.startswith("I-"):
+                    ents.append(Span(doc, tokens[begin].i, tokens[k - 1].i + 1, label=label))
+                    label = None
+                if iob.startswith("B-"):
+                    label, begin = iob[2:], k
+            if label:
+                ents.append(Span(doc, tokens[begin].i, tokens[-1].i + 1, label=label))
+        else:
+            for tok, (_, tag) in zip(tokens, pos_tag(" ".join(t.text for t in tokens))):
+                tok.tag_ = tag
+    doc.ents = [e for e in ents if not any(t.is_space for t in e)]
+    return doc
+
+
+@cache
+def pipeline() -> Language:
+    """The spaCy pipeline (built once per process)."""
+    import spacy
+    from spacy.language import Language
+
+    nlp = spacy.blank("xx")
+    nlp.tokenizer = UndertheseaTokenizer(nlp.vocab)
+    if "vi_underthesea_tagger" not in Language.factories:
+        Language.component("vi_underthesea_tagger", func=_tag_component)
+    nlp.add_pipe("vi_underthesea_tagger")
+    return nlp
+
+
+def analyse(clean: Clean) -> Doc:
+    """Run the pipeline over a clean article; sentence starts come from split_sentences."""
+    nlp = pipeline()
+    doc = nlp.make_doc(clean.text)
+    starts = {s for s, _, _ in split_sentences(clean)}
+    for tok in doc:
+        tok.is_sent_start = tok.i == 0 or tok.idx in starts or doc[tok.i - 1].text == "\n"
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc

@@ -1,0 +1,148 @@
+"""Normalisation, once, in one stage: raw article text → clean text with an offset map.
+
+Every character of the clean text remembers the offset of the character of the
+original text it came from, so a span found in the clean text can always be
+pointed back at the exact characters of the file.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from builder.resources import data_lines
+
+LOOKALIKES = {"\u00d0": "\u0110", "\u00f0": "\u0111", "\u0189": "\u0110"}
+SPACES = "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u3000\t\x0b\x0c"
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+SENTENCE_END = ".!?…:;\"”’)»]"
+CAPTION = re.compile(r"(^|[\s(.])Ảnh\s*(:|internet|minh họa|tư liệu)|^Chú thích ảnh$|\(Ảnh:", re.I)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    start: int
+    end: int
+    caption: bool
+    meta: bool = False
+
+
+@dataclass
+class Clean:
+    """Clean text, the original offset of each of its characters, and its paragraphs."""
+
+    text: str
+    offsets: list[int]
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+    def original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a clean span to the span of the original text it came from."""
+        if end <= start:
+            return self.offsets[start], self.offsets[start]
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.chars: list[str] = []
+        self.offs: list[int] = []
+
+    def add(self, text: str, offset: int) -> None:
+        for ch in text:
+            self.chars.append(ch)
+            self.offs.append(offset)
+
+
+def _clusters(raw: str):
+    """Yield (offset, base char + its combining marks)."""
+    i, n = 0, len(raw)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(raw[j]):
+            j += 1
+        yield i, raw[i:j]
+        i = j
+
+
+def _characters(raw: str) -> tuple[str, list[int]]:
+    """NFC, look-alike letters, odd spaces and invisible characters, with offsets."""
+    out = _Builder()
+    for offset, cluster in _clusters(raw.replace("\r\n", "\n ").replace("\r", "\n")):
+        cluster = "".join(LOOKALIKES.get(c, c) for c in cluster)
+        cluster = unicodedata.normalize("NFC", cluster)
+        for ch in cluster:
+            if ch in INVISIBLE:
+                continue
+            out.add(" " if ch in SPACES else ch, offset)
+    text = "".join(out.chars)
+    # "\r\n" became "\n " so that both keep an offset; the stray space is collapsed later.
+    return text, out.offs
+
+
+def _is_hard_wrapped(lines: list[str]) -> bool:
+    """True when most lines followed by another line stop mid-sentence."""
+    inner = [a.strip() for a, b in zip(lines, lines[1:]) if a.strip() and b.strip()]
+    if len(inner) < 4:
+        return False
+    open_ended = [ln for ln in inner if ln[-1] not in SENTENCE_END and len(ln) >= 40]
+    return len(open_ended) >= 0.5 * len(inner)
+
+
+def _join_wraps(text: str) -> str:
+    """Replace a newline that breaks a sentence by a space (same length, offsets kept)."""
+    lines = text.split("\n")
+    hard = _is_hard_wrapped(lines)
+    chars = list(text)
+    pos = 0
+    for here, after in zip(lines, lines[1:]):
+        pos += len(here)
+        a, b = here.strip(), after.strip()
+        if a and b:
+            continues = b[0].islower() or (hard and a[-1] not in SENTENCE_END and len(a) >= 12)
+            if continues:
+                chars[pos] = " "
+        pos += 1
+    return "".join(chars)
+
+
+def _boilerplate() -> list[re.Pattern[str]]:
+    return [re.compile(line, re.I) for line in data_lines("boilerplate.txt")]
+
+
+def normalize(raw: str) -> Clean:
+    """Clean an article's text: Unicode, spaces, line wraps, repeats, boilerplate, captions."""
+    text, offs = _characters(raw)
+    text = _join_wraps(text)
+    junk = _boilerplate()
+    out = _Builder()
+    seen: list[str] = []
+    paragraphs: list[Paragraph] = []
+    caption_next = False
+    pos = 0
+    for line in text.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        words = [(m.start() + start, m.group()) for m in re.finditer(r"\S+", line)]
+        if not words:
+            continue
+        flat = " ".join(w for _, w in words)
+        if any(p.search(flat) for p in junk):
+            continue
+        key = flat.rstrip(" .…[]").casefold()
+        if any(key == s or (len(key) > 40 and s.startswith(key.rstrip("[…] "))) for s in seen):
+            continue
+        seen.append(key)
+        caption = caption_next or bool(CAPTION.search(flat))
+        caption_next = flat.casefold() == "chú thích ảnh"
+        if out.chars:
+            out.add("\n", offs[start - 1] if start else 0)
+        begin = len(out.chars)
+        for k, (at, word) in enumerate(words):
+            if k:
+                out.add(" ", offs[at - 1])
+            for i, ch in enumerate(word):
+                out.chars.append(ch)
+                out.offs.append(offs[at + i])
+        paragraphs.append(Paragraph(begin, len(out.chars), caption))
+    return Clean("".join(out.chars), out.offs, paragraphs)

@@ -1,0 +1,77 @@
+"""Saved SPARQL queries (queries/*.rq): list, load, and run with safely bound parameters.
+
+Parameters are bound with rdflib's initBindings as typed literals, never pasted
+into the query text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rdflib import Dataset, Literal
+
+from builder.resources import QUERIES
+
+HEADER = re.compile(r"^#\+\s*(\w+):\s*(.*)$")
+
+
+class QueryError(Exception):
+    """A saved query that does not exist or cannot run."""
+
+
+@dataclass(frozen=True)
+class SavedQuery:
+    name: str
+    text: str
+    summary: str
+    params: str
+    kind: str
+
+
+def saved(name: str) -> SavedQuery:
+    """The saved query called NAME (file queries/NAME.rq)."""
+    path = QUERIES / f"{name}.rq"
+    if not path.is_file():
+        raise QueryError(f"no saved query {name!r} (see `kg queries`)")
+    text = path.read_text(encoding="utf-8")
+    meta = {m.group(1): m.group(2).strip() for m in map(HEADER.match, text.splitlines()) if m}
+    return SavedQuery(name, text, meta.get("summary", ""), meta.get("params", ""), meta.get("kind", "report"))
+
+
+def list_queries() -> list[SavedQuery]:
+    return [saved(p.stem) for p in sorted(QUERIES.glob("*.rq"))]
+
+
+def load_dataset(where: Path) -> Dataset:
+    """A built graph: a build folder (its graph.trig) or a .trig/.ttl file; named graphs united."""
+    path = where / "graph.trig" if where.is_dir() else where
+    if not path.is_file():
+        raise QueryError(f"{path}: no graph here (run `kg build` first)")
+    ds = Dataset(default_union=True)
+    ds.parse(path, format="trig" if path.suffix == ".trig" else "turtle")
+    return ds
+
+
+def run(name: str, ds: Dataset, params: dict[str, str] | None = None) -> tuple[list[str], list[dict[str, Any]]]:
+    """Run a saved query; returns the column names and the rows (Python values)."""
+    query = saved(name)
+    bindings = {k: Literal(v) for k, v in (params or {}).items()}
+    unknown = [k for k in bindings if f"?{k}" not in query.text]
+    if unknown:
+        raise QueryError(f"query {name!r} has no parameter {', '.join(unknown)}")
+    result = ds.query(query.text, initBindings=bindings)
+    columns = [str(v) for v in (result.vars or [])]
+    rows = [{c: (row[c].toPython() if row[c] is not None else None) for c in columns} for row in result]
+    return columns, [{k: (str(v) if v is not None and not isinstance(v, (int, float, bool)) else v)
+                      for k, v in r.items()} for r in rows]
+
+
+def to_frame(name: str, ds: Dataset, params: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+    """A saved query's result as a pandas DataFrame (for notebooks)."""
+    import pandas as pd
+
+    columns, rows = run(name, ds, params)
+    return pd.DataFrame(rows, columns=columns)

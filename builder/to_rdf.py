@@ -1,0 +1,197 @@
+"""Facts → RDF: one named graph per article, every fact linked to its evidence.
+
+Vocabulary: W3C ORG for bodies, posts and memberships; schema.org for persons,
+events and articles; PROV-O (through kg:article / kg:evidence) for provenance;
+our own terms (builder.namespace.KG) only where none of those has one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
+
+from builder import resolve
+from builder.ingest import Article
+from builder.model import Evidence, Facts
+from builder.namespace import KG
+
+ORG = Namespace("http://www.w3.org/ns/org#")
+SCHEMA = Namespace("https://schema.org/")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+PREFIXES = {"kg": KG._NS, "org": ORG, "schema": SCHEMA, "prov": PROV, "xsd": XSD, "rdfs": RDFS,
+            "id": Namespace(resolve.BASE)}
+
+
+def date_literal(value: str) -> Literal:
+    """'2023-12-28' → xsd:date, '--12-23' → xsd:gMonthDay, with a time → xsd:dateTime."""
+    if value.startswith("--"):
+        return Literal(value, datatype=XSD.gMonthDay)
+    if "T" in value:
+        return Literal(value if value.count(":") == 2 else value + ":00", datatype=XSD.dateTime)
+    return Literal(value, datatype=XSD.date)
+
+
+def reported_for(facts: Facts, published: str | None) -> str | None:
+    """The date holdings are reported for: the main event's date, else the publication date."""
+    for ev in facts.events:
+        if ev.date:
+            return ev.date
+    return published[:10] if published and re.match(r"\d{4}-\d{2}-\d{2}", published) else None
+
+
+class _Writer:
+    def __init__(self, g: Graph, article: Article) -> None:
+        self.g = g
+        self.article = article
+        self.node = resolve.article(article.id)
+
+    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal | None) -> None:
+        if o is not None:
+            self.g.add((s, p, o))
+
+    def person(self, name: str) -> URIRef:
+        node = resolve.person(name)
+        self.add(node, RDF.type, SCHEMA.Person)
+        self.add(node, SCHEMA.name, Literal(name))
+        return node
+
+    def body(self, name: str) -> URIRef:
+        node = resolve.body(name)
+        self.add(node, RDF.type, ORG.Organization)
+        self.add(node, SCHEMA.name, Literal(name))
+        self.add(node, RDFS.label, Literal(name, lang="vi"))
+        return node
+
+    def evidence(self, fact: URIRef, ev: Evidence) -> None:
+        clean = self.article.clean
+        start, end = clean.original(ev.start, ev.end)
+        node = resolve.iri("evidence", self.article.id, f"{start}-{end}", ev.rule)
+        self.add(fact, KG.evidence, node)
+        self.add(fact, KG.article, self.node)
+        self.add(node, RDF.type, KG.Evidence)
+        self.add(node, KG.article, self.node)
+        self.add(node, KG.sentenceText, Literal(clean.text[ev.start:ev.end]))
+        self.add(node, KG.startOffset, Literal(start))
+        self.add(node, KG.endOffset, Literal(end))
+        self.add(node, KG.rule, Literal(ev.rule))
+        self.add(node, KG.confidence, Literal(f"{ev.confidence:.2f}", datatype=XSD.decimal))
+        self.add(node, KG.inCaption, Literal(ev.caption))
+
+
+def article_graph(g: Graph, article: Article, facts: Facts) -> None:
+    """Write one article's facts into its named graph."""
+    w = _Writer(g, article)
+    a = w.node
+    meta = article.meta
+    w.add(a, RDF.type, SCHEMA.NewsArticle)
+    w.add(a, KG.articleId, Literal(article.id))
+    if meta.get("published"):
+        w.add(a, SCHEMA.datePublished, date_literal(str(meta["published"])))
+    if meta.get("url"):
+        w.add(a, SCHEMA.url, Literal(str(meta["url"]), datatype=XSD.anyURI))
+    if meta.get("source"):
+        w.add(a, KG.source, Literal(str(meta["source"])))
+    if meta.get("author"):
+        author = resolve.iri("author", resolve.slug(str(meta["author"])))
+        w.add(a, SCHEMA.author, author)
+        w.add(author, RDF.type, SCHEMA.Person)
+        w.add(author, SCHEMA.name, Literal(str(meta["author"])))
+
+    when = reported_for(facts, meta.get("published"))
+    for h in facts.holdings:
+        person, body = w.person(h.person), w.body(h.body)
+        role, post = resolve.role(h.role), resolve.post(h.body, h.role)
+        node = resolve.iri("holding", article.id, resolve.digest(resolve.key(h.person), h.role, h.body))
+        w.add(role, RDF.type, ORG.Role)
+        w.add(role, RDFS.label, Literal(h.role, lang="vi"))
+        w.add(post, RDF.type, ORG.Post)
+        w.add(post, ORG.postIn, body)
+        w.add(post, ORG.role, role)
+        w.add(person, ORG.holds, post)
+        if (node, RDF.type, KG.Holding) not in g:
+            w.add(node, RDF.type, KG.Holding)
+            w.add(node, ORG.member, person)
+            w.add(node, ORG.organization, body)
+            w.add(node, ORG.role, role)
+            w.add(node, KG.post, post)
+            w.add(node, KG.titleAsWritten, Literal(h.title))
+            if when:
+                w.add(node, KG.reportedFor, date_literal(when))
+        w.evidence(node, h.evidence)
+
+    for n, ev in enumerate(facts.events, 1):
+        node = resolve.iri("event", article.id, str(n))
+        w.add(node, RDF.type, SCHEMA.Event)
+        w.add(node, KG.eventKind, Literal(ev.kind))
+        if ev.name:
+            w.add(node, SCHEMA.name, Literal(ev.name))
+        if ev.date:
+            w.add(node, SCHEMA.startDate, date_literal(ev.date))
+        if ev.place:
+            place = resolve.iri("place", resolve.slug(ev.place))
+            w.add(place, RDF.type, SCHEMA.Place)
+            w.add(place, SCHEMA.name, Literal(ev.place))
+            w.add(node, SCHEMA.location, place)
+        if ev.organizer:
+            w.add(node, SCHEMA.organizer, w.body(ev.organizer))
+        for name in ev.chair:
+            p = w.person(name)
+            w.add(node, KG.chair, p)
+            w.add(node, SCHEMA.attendee, p)
+        for name in ev.participants:
+            w.add(node, SCHEMA.attendee, w.person(name))
+        w.evidence(node, ev.evidence)
+
+    for t in facts.terms:
+        term = resolve.iri("term", resolve.slug(t.body), f"{t.start}-{t.end}")
+        w.add(term, RDF.type, KG.Term)
+        w.add(term, KG.termStart, Literal(str(t.start), datatype=XSD.gYear))
+        w.add(term, KG.termEnd, Literal(str(t.end), datatype=XSD.gYear))
+        node = resolve.iri("termmention", article.id, resolve.digest(resolve.key(t.body), t.start, t.end))
+        w.add(node, RDF.type, KG.TermMention)
+        w.add(node, KG.termOf, Literal(t.body))
+        w.add(node, KG.term, term)
+        if t.ordinal is not None:
+            w.add(node, KG.ordinal, Literal(t.ordinal))
+        w.evidence(node, t.evidence)
+
+    for d in facts.documents:
+        doc = resolve.iri("document", resolve.slug(f"{d.kind} {d.id_as_written}"))
+        w.add(doc, RDF.type, KG.PartyDocument)
+        w.add(doc, KG.documentKind, Literal(d.kind))
+        w.add(doc, KG.documentNumber, Literal(d.id_as_written))
+        if d.date:
+            w.add(doc, SCHEMA.dateCreated, date_literal(d.date))
+        if d.issuer:
+            w.add(doc, KG.issuer, w.body(d.issuer))
+        node = resolve.iri("citation", article.id, resolve.digest(d.kind, d.id_as_written))
+        w.add(node, RDF.type, KG.Citation)
+        w.add(node, KG.cites, doc)
+        w.add(node, KG.idAsWritten, Literal(d.id_as_written))
+        w.evidence(node, d.evidence)
+
+
+def new_dataset() -> Dataset:
+    ds = Dataset()
+    for prefix, ns in PREFIXES.items():
+        ds.bind(prefix, ns)
+    return ds
+
+
+def to_dataset(items: list[tuple[Article, Facts]]) -> Dataset:
+    """All articles, one named graph each."""
+    ds = new_dataset()
+    for article, facts in items:
+        article_graph(ds.graph(resolve.graph(article.id)), article, facts)
+    return ds
+
+
+def merged(ds: Dataset) -> Graph:
+    """The union of all article graphs as one graph (the Turtle export)."""
+    g = Graph()
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns)
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        g.add((s, p, o))
+    return g
