@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 from builder.extract.documents import find_documents
 from builder.extract.events import PRESENCE, find_events
 from builder.extract.terms import find_terms
-from builder.extract.titles import Context, _body_at, article_context, bind, names
+from builder.extract.titles import Context, body_at, article_context, bind, names
 from builder.gazetteer import Gazetteer, gazetteer
-from builder.model import Evidence, Facts, Holding
+from builder.model import Event, Evidence, Facts, Holding
 from builder.nlp import split_sentences
 
 if TYPE_CHECKING:
@@ -24,7 +24,7 @@ CHAIR_BEFORE = re.compile(r"(?:\bdo|chủ trì:?)\s*(?:đồng chí\s+|ông\s+|b
 def _expander(g: Gazetteer, ctx: Context):  # type: ignore[no-untyped-def]
     def expand(written: str) -> str:
         syls = g.syllables(written)
-        hit = _body_at(g, [s.key for s in syls], 0, ctx)
+        hit = body_at(g, syls, 0, ctx)
         if hit and hit[0] == len(syls):
             return hit[1]
         return written
@@ -34,7 +34,7 @@ def _expander(g: Gazetteer, ctx: Context):  # type: ignore[no-untyped-def]
 def _body_starting(g: Gazetteer, ctx: Context):  # type: ignore[no-untyped-def]
     def body_after(text: str) -> str | None:
         syls = g.syllables(text[:120])
-        hit = _body_at(g, [s.key for s in syls], 0, ctx)
+        hit = body_at(g, syls, 0, ctx)
         return hit[1] if hit else None
     return body_after
 
@@ -83,8 +83,8 @@ def extract(article: Article) -> Facts:
             full = {n.text.split()[-1]: n.text for n in found}
             mentions += [(start, end, full[m.group(1)]) for m in SHORT_REF.finditer(text) if m.group(1) in full]
     _resolve_short_refs(clean.text, facts, mentions)
-    _attach_people(facts, mentions, chairs)
     facts.events = _dedupe_events(facts.events)
+    _attach_people(facts, mentions, chairs)
     facts.documents = list({(d.kind, d.number): d for d in reversed(facts.documents)}.values())[::-1]
     return facts
 
@@ -93,7 +93,7 @@ def _organizer(g: Gazetteer, syls: list, ctx: Context) -> str | None:  # type: i
     """'Ban Tổ chức Trung ương tổ chức Hội nghị …', '… đã họp' → the body named before the verb."""
     keys = [s.key for s in syls]
     for i in range(len(keys)):
-        hit = _body_at(g, keys, i, ctx)
+        hit = body_at(g, syls, i, ctx)
         if not hit:
             continue
         j = hit[0] + (keys[hit[0]:hit[0] + 1] == ["đã"])
@@ -120,13 +120,18 @@ def _attach_people(facts: Facts, mentions: list[tuple[int, int, str]], chairs: l
     main.participants = [p for p in people if p not in main.chair]
 
 
-def _dedupe_events(events: list) -> list:  # type: ignore[type-arg]
-    seen: dict[tuple[str, str | None], object] = {}
-    out = []
+def _dedupe_events(events: list[Event]) -> list[Event]:
+    """One event per (kind, date); an undated headline event names the dated one of its kind."""
+    dated = {ev.kind: ev for ev in reversed(events) if ev.date}
+    out: list[Event] = []
+    seen: set[tuple[str, str | None]] = set()
     for ev in events:
-        key = (ev.kind, ev.date)
-        if key in seen:
+        if ev.date is None and ev.kind in dated:
+            target = dated[ev.kind]
+            if ev.name and (not target.name or ev.evidence.rule == "event-headline" and ev.kind == "buổi làm việc"):
+                target.name = ev.name
             continue
-        seen[key] = ev
-        out.append(ev)
+        if (ev.kind, ev.date) not in seen:
+            seen.add((ev.kind, ev.date))
+            out.append(ev)
     return out

@@ -12,7 +12,7 @@ from builder.model import Event, Evidence
 CLAUSE_END = re.compile(r"\s+(?:tại|do|với sự|diễn ra|được tổ chức|dưới sự|nhằm|vào|sáng|chiều)\s|[.;:]\s|[.;:]?$")
 PLACE = re.compile(r"\btại\s+((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ.]*[ ,]*?){1,8})(?=[,.;]|\s+[a-zđà-ỹ]|$)")
 PRESENCE = re.compile(
-    r"\b(dự|tham dự|cùng dự|phát biểu|báo cáo|chủ trì|điều hành|kết luận|trao|công bố|làm việc với|"
+    r"\b(dự|tham dự|tham gia|cùng dự|phát biểu|báo cáo|chủ trì|điều hành|kết luận|trao|công bố|làm việc với|"
     r"tặng|trình bày|chúc mừng|tiếp thu|cảm ơn)\b", re.I)
 NOT_PLACES = ("Hội nghị", "Đại hội", "Hội thảo", "buổi", "Phiên", "Kỳ họp", "Lễ")
 

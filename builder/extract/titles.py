@@ -12,13 +12,18 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from builder.gazetteer import Gazetteer, Place, Syllable
+from builder.gazetteer import Gazetteer, LocalBody, Place, Syllable
 
 SEPARATORS = {",", "-", "–", "—", "kiêm"}
 FORMER = {"nguyên", "cựu"}
 PAST_CUES = ("từng giữ", "từng là", "từng đảm nhiệm", "trước đó", "khi là", "trước khi")
 HONORIFICS = {"đồng", "chí", "ông", "bà", "anh", "chị"}
 QUALIFIERS = {"khóa", "nhiệm"}
+NAME_TITLE_GLUE = {",", "(", "-", "–", "—"}
+VERB_CUES = (["giữ", "chức", "vụ"], ["giữ", "chức"], ["làm"], ["là"], ["đắc", "cử"], ["bầu"], ["đảm", "nhiệm"],
+             ["nhận", "nhiệm", "vụ"], ["nhận", "chức"], ["thay"], ["cử"], ["kiêm"], ["giữ", "các", "chức", "vụ"])
+MEMBERSHIP_CUES = (["tham", "gia"], ["vào"])
+LIST_INTRO = {"gồm", "là"}
 
 
 @dataclass(frozen=True)
@@ -76,31 +81,47 @@ def _skip_qualifiers(syls: list[Syllable], j: int) -> int:
     return j
 
 
-def _body_at(g: Gazetteer, keys: list[str], j: int, ctx: Context) -> tuple[int, str] | None:
-    """A body named at keys[j]: national, or local (template + place)."""
+PARTY_PREFIXES = (["đảng", "đoàn"], ["ban", "cán", "sự", "đảng"], ["đảng", "ủy"])
+
+
+def body_at(g: Gazetteer, syls: list[Syllable], j: int, ctx: Context) -> tuple[int, str] | None:
+    """A body named at syllable j: national, a Party group of one (Đảng đoàn X), or local."""
+    keys = [s.key for s in syls]
     best: tuple[int, str] | None = None
     hit = g.bodies.longest(keys, j)
     if hit:
         best = (hit[0], hit[1])
+    for prefix in PARTY_PREFIXES:
+        k = j + len(prefix)
+        if keys[j:k] == prefix and (inner := g.bodies.longest(keys, k)):
+            written = " ".join(syls[x].written for x in range(j, k))
+            head = written[0].upper() + written[1:].lower()
+            if best is None or inner[0] > best[0]:
+                best = (inner[0], f"{head} {inner[1]}")
     local = g.local.longest(keys, j)
     if local:
         end, template = local
         place_hit = g.places.longest(keys, end)
+        cand: tuple[int, str] | None
         if place_hit:
             cand = (place_hit[0], template.fill(place_hit[1]))
-        elif "{place}" in template.pattern and template.level == "province":
-            cand = (end, template.fill(ctx.place))
+        elif template.level == "district":
+            cand = _named_unit(syls, end, template)
         else:
-            cand = (end, template.fill(None)) if "{place}" not in template.pattern else (
-                _named_unit(keys, end, template, g))
+            cand = (end, template.fill(ctx.place))
         if cand and (best is None or cand[0] > best[0]):
             best = cand
     return best
 
 
-def _named_unit(keys: list[str], end: int, template, g: Gazetteer) -> tuple[int, str] | None:  # type: ignore[no-untyped-def]
-    """A district or commune body: the template followed by a name not in the places list."""
-    return None
+def _named_unit(syls: list[Syllable], end: int, template: LocalBody) -> tuple[int, str] | None:
+    """A district or commune body: the template followed by a capitalised name not in the places list."""
+    j = end
+    while j < len(syls) and j - end < 3 and syls[j].capital and syls[j].written.isalpha():
+        j += 1
+    if j == end:
+        return None
+    return j, template.fill(Place(" ".join(s.written for s in syls[end:j]), ""))
 
 
 def title_at(g: Gazetteer, syls: list[Syllable], i: int, ctx: Context) -> Title | None:
@@ -116,7 +137,7 @@ def title_at(g: Gazetteer, syls: list[Syllable], i: int, ctx: Context) -> Title 
         candidates.append((fixed[0], fixed[1][0], fixed[1][1]))
     if role_hit:
         j, role = role_hit
-        bodies = [b for k in (j - 2, j - 1, j) if k > i and (b := _body_at(g, keys, k, ctx))]
+        bodies = [b for k in (j - 2, j - 1, j) if k > i and (b := body_at(g, syls, k, ctx))]
         if bodies:
             end, body = max(bodies, key=lambda b: b[0])
             candidates.append((end, role, body))
@@ -187,14 +208,51 @@ def _between(syls: list[Syllable], a: int, b: int) -> list[str]:
     return [s.key for s in syls[a:b]]
 
 
+def _cue_before(keys: list[str], i: int, cues: tuple[list[str], ...]) -> int | None:
+    """Start of a cue phrase ending just before i (skipping 'chức'/'chức vụ'), if any."""
+    for cue in cues:
+        k = i - len(cue)
+        if k >= 0 and keys[k:i] == cue:
+            return k
+    return None
+
+
+def _name_before(found: list[Name], syls: list[Syllable], k: int) -> Name | None:
+    """The nearest name before syllable k within the same clause (no ';' or '.' between)."""
+    for n in reversed(found):
+        if n.end <= k:
+            if any(s.key in {";", "."} for s in syls[n.end:k]):
+                return None
+            return n
+    return None
+
+
+def memberships(g: Gazetteer, syls: list[Syllable], i: int, ctx: Context) -> tuple[list[Title], int]:
+    """'tham gia Ban Chấp hành, Ban Thường vụ Tỉnh ủy X' → membership titles (role Ủy viên)."""
+    out: list[Title] = []
+    j = i
+    while j < len(syls):
+        hit = body_at(g, syls, j, ctx)
+        if not hit or not syls[j].capital:
+            break
+        end = _skip_qualifiers(syls, hit[0])
+        out.append(Title("Ủy viên", hit[1], j, end, False))
+        if end < len(syls) - 1 and syls[end].key in {",", "và"} and syls[end + 1].capital:
+            j = end + 1
+        else:
+            j = end
+            break
+    return out, j
+
+
 def bind(g: Gazetteer, syls: list[Syllable], text: str, offset: int, ctx: Context) -> list[tuple[Name, Title, str]]:
     """(name, title, rule) for every title bound to a name in one sentence."""
     found = names(g, syls, text, offset)
     by_start = {n.start: n for n in found}
     by_end = {n.end: n for n in found}
+    keys = [s.key for s in syls]
     out: list[tuple[Name, Title, str]] = []
-    lowered = text.lower()
-    if any(cue in lowered for cue in PAST_CUES):
+    if any(cue in text.lower() for cue in PAST_CUES):
         return out
     taken: set[int] = set()
     i = 0
@@ -202,6 +260,14 @@ def bind(g: Gazetteer, syls: list[Syllable], text: str, offset: int, ctx: Contex
         if i in taken or i in by_start:
             i += 1
             continue
+        cue = _cue_before(keys, i, MEMBERSHIP_CUES)
+        if cue is not None and (owner := _name_before(found, syls, cue)):
+            titles, end = memberships(g, syls, i, ctx)
+            if titles:
+                out += [(owner, t, "name-joins-body") for t in titles]
+                taken.update(range(i, end))
+                i = end
+                continue
         chain = chain_at(g, syls, i, ctx)
         if not chain:
             i += 1
@@ -211,11 +277,13 @@ def bind(g: Gazetteer, syls: list[Syllable], text: str, offset: int, ctx: Contex
         while j < len(syls) and syls[j].key in HONORIFICS:
             j += 1
         current = [t for t in chain if not t.former]
+        after = j + 1 if j < len(syls) - 1 and keys[j] == "," and keys[j + 1] in LIST_INTRO else j
         if j in by_start:  # titles before the name
             out += [(by_start[j], t, "title-before-name") for t in current]
-        elif j < len(syls) and syls[j].key == ":":  # list header: its titles go to each name until ';'
-            k = j + 1
-            while k < len(syls) and syls[k].key not in {";", "."}:
+        elif after < len(syls) and keys[after] in LIST_INTRO | {":"}:  # list header
+            stop = {".", ";"} if keys[after] == ":" else {"."}
+            k = after + 1
+            while k < len(syls) and keys[k] not in stop:
                 if k in by_start:
                     out += [(by_start[k], t, "list-header") for t in current]
                     k = by_start[k].end
@@ -223,13 +291,14 @@ def bind(g: Gazetteer, syls: list[Syllable], text: str, offset: int, ctx: Contex
                     k += 1
         else:
             before = i - 1
-            while before >= 0 and syls[before].key in FORMER:
+            while before >= 0 and keys[before] in FORMER:
                 before -= 1
-            if before >= 0 and syls[before].key in {",", "("} and before in by_end:
-                rule = "name-paren-titles" if syls[before].key == "(" else "name-comma-titles"
+            verb = _cue_before(keys, before + 1, VERB_CUES)
+            if before >= 0 and keys[before] in NAME_TITLE_GLUE and before in by_end:
+                rule = "name-paren-titles" if keys[before] == "(" else "name-comma-titles"
                 out += [(by_end[before], t, rule) for t in current]
-            elif before >= 0 and syls[before].key == "(" and before - 0 in by_end:
-                out += [(by_end[before], t, "name-paren-titles") for t in current]
+            elif verb is not None and (owner := _name_before(found, syls, verb)):
+                out += [(owner, t, "name-verb-title") for t in current]
         taken.update(range(i, end))
         i = end
     return out
