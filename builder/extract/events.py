@@ -10,10 +10,15 @@ from builder.gazetteer import Gazetteer, Syllable
 from builder.model import Event, Evidence
 
 CLAUSE_END = re.compile(r"\s+(?:tại|do|với sự|diễn ra|được tổ chức|dưới sự|nhằm|vào|sáng|chiều)\s|[.;:]\s|[.;:]?$")
-PLACE = re.compile(r"\btại\s+((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ.]*[ ,]*?){1,8})(?=[,.;]|\s+[a-zđà-ỹ]|$)")
+PLACE = re.compile(r"\btại\s+((?:[A-ZĐÀ-Ỹ]|thành phố |tỉnh |trụ sở |hội trường )[^,.;()]{1,60}?)(?=\s*[,.;(]|\s+(?:đã|sẽ|và|với|do|để)\s|$)")
 PRESENCE = re.compile(
     r"\b(dự|tham dự|tham gia|cùng dự|phát biểu|báo cáo|chủ trì|điều hành|kết luận|trao|công bố|làm việc với|"
     r"tặng|trình bày|chúc mừng|tiếp thu|cảm ơn)\b", re.I)
+IMPLICIT = (
+    (re.compile(r"\bcông bố\b.*\bquyết định\b|\bquyết định\b.*\bđược công bố\b", re.I), "lễ công bố quyết định"),
+    (re.compile(r"\bQuốc hội\b.*\b(bầu|thông qua|biểu quyết)\b"), "phiên họp"),
+    (re.compile(r"\bTrung ương\b.*\bđã họp\b|\bTrung ương\b.*\bhọp\b"), "hội nghị trung ương"),
+)
 NOT_PLACES = ("Hội nghị", "Đại hội", "Hội thảo", "buổi", "Phiên", "Kỳ họp", "Lễ")
 
 
@@ -54,7 +59,7 @@ YEAR = re.compile(r"\bnăm (\d{4})\b")
 def find_events(g: Gazetteer, sentence: str, offset: int, syls: list[Syllable], published: str | None,
                 caption: bool, headline: str | None, is_headline: bool) -> list[Event]:
     """Events a dated sentence announces ('Sáng 28/12, tại Hà Nội, Ban … tổ chức Hội nghị …')."""
-    dates = [d for d in find_dates(sentence, offset) if len(sentence[:d.start - offset].split()) <= 6]
+    dates = [d for d in find_dates(sentence, offset) if d.part or len(sentence[:d.start - offset].split()) <= 6]
     years = set(YEAR.findall(sentence))
     keys = [s.key for s in syls]
     out: list[Event] = []
@@ -82,4 +87,12 @@ def find_events(g: Gazetteer, sentence: str, offset: int, syls: list[Syllable], 
         ev.place = place_in(sentence[:at]) or place_in(sentence)
         out.append(ev)
         break
+    if not out and dates:
+        for pattern, kind in IMPLICIT:
+            if pattern.search(sentence):
+                ev = Event(kind, None, dates[0].resolve(published),
+                           Evidence(offset, offset + len(sentence), "dated-implicit-event", 0.6, caption))
+                ev.place = place_in(sentence)
+                out.append(ev)
+                break
     return out

@@ -11,8 +11,11 @@ TERM = re.compile(
     r"(?:(?P<khoa>[Kk]hó?o?á?a?\s+(?P<ord>[IVXLC]+|\d{1,2}))\s*,?\s*\(?\s*)?"
     r"nhiệm\s+kỳ\s*(?:Đại hội [IVXLC]+\s*)?\(?\s*(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})")
 KHOA = re.compile(r"^(?:[Kk]hóa|[Kk]hoá)\s")
+HEAD_WORD = re.compile(r"\b(?:Đại hội|Ban Chấp hành|Ban Thường vụ|Hội đồng nhân dân|HĐND|Ủy ban|Quốc hội|Tỉnh ủy|"
+                       r"Thành ủy|Tỉnh uỷ|Thành uỷ|Huyện ủy|Đảng bộ|Đảng đoàn|Ban cán sự|Mặt trận|Trung ương Đoàn|"
+                       r"Chủ tịch nước|đại hội|Ban Bí thư|Bộ Chính trị)")
 HEAD = re.compile(
-    r"((?:Đại hội|Ban Chấp hành|Ban Thường vụ|Hội đồng nhân dân|HĐND|Ủy ban|Quốc hội|Tỉnh ủy|Thành ủy|Tỉnh uỷ|"
+    r"^((?:Đại hội|Ban Chấp hành|Ban Thường vụ|Hội đồng nhân dân|HĐND|Ủy ban|Quốc hội|Tỉnh ủy|Thành ủy|Tỉnh uỷ|"
     r"Thành uỷ|Huyện ủy|Đảng bộ|Đảng đoàn|Ban cán sự|Mặt trận|Trung ương Đoàn|Chủ tịch nước|đại hội|"
     r"Ban Bí thư|Bộ Chính trị)[^,;.()]*?)\s*$")
 
@@ -33,10 +36,14 @@ def roman(text: str) -> int | None:
 
 def _owner(before: str) -> str | None:
     """The congress or body named just before 'khóa …, nhiệm kỳ …'."""
-    m = HEAD.search(before[-120:])
-    if not m:
+    window = before[-120:]
+    starts = [m.start() for m in HEAD_WORD.finditer(window)]
+    tails = [window[k:] for k in starts if HEAD.match(window[k:])]
+    if not tails:
         return None
-    owner = m.group(1).strip()
+    owner = tails[-1].strip()
+    if len(owner.split()) > 12:
+        return None
     return owner[0].upper() + owner[1:]
 
 

@@ -173,8 +173,10 @@ def chain_at(g: Gazetteer, syls: list[Syllable], i: int, ctx: Context) -> list[T
 
 def name_at(g: Gazetteer, syls: list[Syllable], i: int) -> Name | None:
     """A Vietnamese full name starting at i: a surname and 1–3 more capitalised syllables."""
-    if not syls[i].capital or syls[i].key not in g.surnames or not syls[i].written.isalpha():
+    if not syls[i].capital or syls[i].key not in g.surnames or syls[i].key != syls[i].written.lower():
         return None
+    if syls[i].key in HONORIFICS and i + 1 < len(syls) and syls[i + 1].capital:
+        return None  # "Ông Hà Ban": the honorific is not part of the name
     keys = [s.key for s in syls]
     j = i + 1
     while j < len(syls) and j - i < 5 and syls[j].capital and syls[j].written.isalpha() \
