@@ -11,7 +11,7 @@ from builder.resources import table
 KINDS = r"Nghị quyết|Chỉ thị|Kết luận|Quy định|Quyết định|Hướng dẫn|Kế hoạch|Đề án|Thông báo|Quy chế|Thông tri"
 SYMBOL = r"\d+[-–][A-ZĐ]{1,8}(?:/[A-ZĐ.]{1,10})+"
 CITED = re.compile(
-    rf"(?P<kind>{KINDS})\s+(?:số\s+)?(?P<num>{SYMBOL}|\d+(?![\d/.,-]))"
+    rf"(?P<kind>{KINDS})\s+(?:số\s+)?(?P<num>{SYMBOL}|\d+(?![\d/-]|[.,]\d))"
     rf"|(?<![\w/-])số\s+(?P<sym>{SYMBOL})")
 NAMED = re.compile(
     r"(?P<kind>Kết luận|Nghị quyết)\s+(?:của\s+)?Hội nghị (?:lần thứ\s+\S+\s+)?"

@@ -44,6 +44,9 @@ def _owner(before: str) -> str | None:
     owner = tails[-1].strip()
     if len(owner.split()) > 12:
         return None
+    head = window[:len(window) - len(tails[-1])]
+    if len(tails) > 1 and re.search(r"\svà\s+(?:đại biểu\s+)?$", head):
+        owner = f"{tails[-2][:len(tails[-2]) - len(tails[-1])].strip()} và {owner}"
     return owner[0].upper() + owner[1:]
 
 
