@@ -139,6 +139,8 @@ class Gazetteer:
         for row in table("event_kinds.tsv"):
             for form in _split(row["triggers"]) or [row["kind"]]:
                 self.event_kinds.add(self.keys(form), row["kind"])
+        tries = (self.roles, self.titles, self.bodies, self.places, self.local, self.event_kinds)
+        self.non_name_starts = {k for t in tries for k in t.root} | {"việt", "khóa", "đoàn", "thủ", "kinh"}
 
     def _prefixes(self, form: str) -> list[list[str]]:
         """Syllables of a template before {place}, for each way {committee} and {unit} are written."""

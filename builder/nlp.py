@@ -123,3 +123,10 @@ def analyse(clean: Clean) -> Doc:
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     return doc
+
+
+def proper_name_starts(doc: Doc) -> frozenset[int]:
+    """Character offsets where underthesea sees a multi-syllable proper name (POS Np or NER PER)."""
+    starts = {t.idx for t in doc if t.tag_ == "Np" and " " in t.text}
+    starts |= {e.start_char for e in doc.ents if e.label_ == "PER" and " " in e.text}
+    return frozenset(starts)

@@ -8,6 +8,7 @@ our own terms (builder.namespace.KG) only where none of those has one.
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 
@@ -41,10 +42,11 @@ def reported_for(facts: Facts, published: str | None) -> str | None:
 
 
 class _Writer:
-    def __init__(self, g: Graph, article: Article) -> None:
+    def __init__(self, g: Graph, article: Article, spelling: dict[str, str]) -> None:
         self.g = g
         self.article = article
         self.node = resolve.article(article.id)
+        self.spelling = spelling
 
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal | None) -> None:
         if o is not None:
@@ -52,8 +54,11 @@ class _Writer:
 
     def person(self, name: str) -> URIRef:
         node = resolve.person(name)
+        canonical = self.spelling.get(resolve.key(name), name)
         self.add(node, RDF.type, SCHEMA.Person)
-        self.add(node, SCHEMA.name, Literal(name))
+        self.add(node, SCHEMA.name, Literal(canonical))
+        if name != canonical:
+            self.add(node, SCHEMA.alternateName, Literal(name))
         return node
 
     def body(self, name: str) -> URIRef:
@@ -66,7 +71,7 @@ class _Writer:
     def evidence(self, fact: URIRef, ev: Evidence) -> None:
         clean = self.article.clean
         start, end = clean.original(ev.start, ev.end)
-        node = resolve.iri("evidence", self.article.id, f"{start}-{end}", ev.rule)
+        node = resolve.iri("evidence", self.article.id, f"{start}-{end}", ev.rule, f"{ev.confidence:.2f}")
         self.add(fact, KG.evidence, node)
         self.add(fact, KG.article, self.node)
         self.add(node, RDF.type, KG.Evidence)
@@ -79,9 +84,20 @@ class _Writer:
         self.add(node, KG.inCaption, Literal(ev.caption))
 
 
-def article_graph(g: Graph, article: Article, facts: Facts) -> None:
+def spellings(items: list[tuple[Article, Facts]]) -> dict[str, str]:
+    """One spelling per person across articles: the commonest, ties broken alphabetically."""
+    seen: dict[str, Counter[str]] = defaultdict(Counter)
+    for _, facts in items:
+        names = [h.person for h in facts.holdings]
+        names += [p for ev in facts.events for p in (*ev.chair, *ev.participants)]
+        for name in names:
+            seen[resolve.key(name)][name] += 1
+    return {k: min(c, key=lambda n: (-c[n], n)) for k, c in seen.items()}
+
+
+def article_graph(g: Graph, article: Article, facts: Facts, spelling: dict[str, str] | None = None) -> None:
     """Write one article's facts into its named graph."""
-    w = _Writer(g, article)
+    w = _Writer(g, article, spelling or {})
     a = w.node
     meta = article.meta
     w.add(a, RDF.type, SCHEMA.NewsArticle)
@@ -182,8 +198,9 @@ def new_dataset() -> Dataset:
 def to_dataset(items: list[tuple[Article, Facts]]) -> Dataset:
     """All articles, one named graph each."""
     ds = new_dataset()
+    spelling = spellings(items)
     for article, facts in items:
-        article_graph(ds.graph(resolve.graph(article.id)), article, facts)
+        article_graph(ds.graph(resolve.graph(article.id)), article, facts, spelling)
     return ds
 
 

@@ -11,7 +11,7 @@ from builder.extract.terms import find_terms
 from builder.extract.titles import Context, body_at, article_context, bind, names
 from builder.gazetteer import Gazetteer, gazetteer
 from builder.model import Event, Evidence, Facts, Holding
-from builder.nlp import split_sentences
+from builder.nlp import analyse, proper_name_starts, split_sentences
 
 if TYPE_CHECKING:
     from builder.ingest import Article
@@ -55,13 +55,14 @@ def extract(article: Article) -> Facts:
     expand, body_after = _expander(g, ctx), _body_starting(g, ctx)
     published = article.meta.get("published")
     headline = _headline(article)
+    proper = proper_name_starts(analyse(clean))
     facts = Facts()
     mentions: list[tuple[int, int, str]] = []  # (sentence start, end, person)
     chairs: list[str] = []
     for start, end, caption in split_sentences(clean):
         text = clean.text[start:end]
         syls = g.syllables(text, start)
-        for name, title, rule in bind(g, syls, text, start, ctx):
+        for name, title, rule in bind(g, syls, text, start, ctx, proper):
             written = clean.text[syls[title.start].start:syls[title.end - 1].end]
             ev = Evidence(start, end, rule, 0.6 if caption else 0.85 if rule != "list-header" else 0.7, caption)
             facts.holdings.append(Holding(name.text, title.role, title.body, written, ev))

@@ -171,15 +171,17 @@ def chain_at(g: Gazetteer, syls: list[Syllable], i: int, ctx: Context) -> list[T
     return out
 
 
-def name_at(g: Gazetteer, syls: list[Syllable], i: int) -> Name | None:
-    """A Vietnamese full name starting at i: a surname and 1–3 more capitalised syllables."""
-    if not syls[i].capital or syls[i].key not in g.surnames or syls[i].key != syls[i].written.lower():
+def name_at(g: Gazetteer, syls: list[Syllable], i: int, proper: frozenset[int] = frozenset()) -> Name | None:
+    """A Vietnamese full name at i: a known surname (or a word the tagger calls a proper name, Np)
+    and 1–3 more capitalised syllables."""
+    tagged = syls[i].start in proper and syls[i].written.istitle() and syls[i].key not in g.non_name_starts
+    if not syls[i].capital or not (syls[i].key in g.surnames or tagged) or syls[i].key != syls[i].written.lower():
         return None
     if syls[i].key in HONORIFICS and i + 1 < len(syls) and syls[i + 1].capital:
         return None  # "Ông Hà Ban": the honorific is not part of the name
     keys = [s.key for s in syls]
     j = i + 1
-    while j < len(syls) and j - i < 5 and syls[j].capital and syls[j].written.isalpha() \
+    while j < len(syls) and j - i < 5 and syls[j].written.istitle() and syls[j].written.isalpha() \
             and syls[j].end - syls[j].start == len(syls[j].written) and syls[j].start == syls[j - 1].end + 1:
         if g.roles.longest(keys, j) or g.bodies.longest(keys, j):
             break
@@ -192,12 +194,13 @@ def name_at(g: Gazetteer, syls: list[Syllable], i: int) -> Name | None:
     return Name("", i, j)
 
 
-def names(g: Gazetteer, syls: list[Syllable], text: str, offset: int) -> list[Name]:
+def names(g: Gazetteer, syls: list[Syllable], text: str, offset: int,
+          proper: frozenset[int] = frozenset()) -> list[Name]:
     """All full names of a sentence, left to right."""
     out: list[Name] = []
     i = 0
     while i < len(syls):
-        n = name_at(g, syls, i)
+        n = name_at(g, syls, i, proper)
         if n:
             out.append(Name(text[syls[n.start].start - offset:syls[n.end - 1].end - offset], n.start, n.end))
             i = n.end
@@ -247,9 +250,10 @@ def memberships(g: Gazetteer, syls: list[Syllable], i: int, ctx: Context) -> tup
     return out, j
 
 
-def bind(g: Gazetteer, syls: list[Syllable], text: str, offset: int, ctx: Context) -> list[tuple[Name, Title, str]]:
+def bind(g: Gazetteer, syls: list[Syllable], text: str, offset: int, ctx: Context,
+         proper: frozenset[int] = frozenset()) -> list[tuple[Name, Title, str]]:
     """(name, title, rule) for every title bound to a name in one sentence."""
-    found = names(g, syls, text, offset)
+    found = names(g, syls, text, offset, proper)
     by_start = {n.start: n for n in found}
     by_end = {n.end: n for n in found}
     keys = [s.key for s in syls]
