@@ -79,7 +79,7 @@ def cmd_queries(args: argparse.Namespace) -> int:
     return 0
 
 
-def _run(name: str, ds, params: dict[str, str]):  # type: ignore[no-untyped-def]
+def _run(name: str, ds, params: dict[str, str]) -> tuple[list[str], list[dict]]:  # type: ignore[no-untyped-def, type-arg]
     from builder.query import run
 
     return run(name, ds, params)

@@ -112,8 +112,9 @@ def score_article(pred: dict[str, Any], gold: dict[str, Any]) -> dict[str, Score
         pred_items = _event_items(p) if p else []
         if p is None:
             continue
-        details.add(_match(pred_items, gold_items, lambda a, b: a == b, lambda g: False,
-                           lambda i: f"{g['kind']} {g.get('date')}: {i[0]} = {i[1]}", aid))
+        label = f"{g['kind']} {g.get('date')}"
+        details.add(_match(pred_items, gold_items, lambda a, b: a == b, lambda _: False,
+                           _detail_label(label), aid))
     out["event_details"] = details
     out["terms"] = _match(
         pred.get("terms", []), gold.get("terms", []),
@@ -124,6 +125,10 @@ def score_article(pred: dict[str, Any], gold: dict[str, Any]) -> dict[str, Score
         lambda p, g: _doc_number(p) == _doc_number(g) and _k(p["kind"]) == _k(g["kind"]),
         lambda g: False, lambda d: f"{d['kind']} {d['id_as_written']}", aid)
     return out
+
+
+def _detail_label(label: str) -> Callable[[Any], str]:
+    return lambda item: f"{label}: {item[0]} = {item[1]}"
 
 
 def _event_items(e: dict[str, Any]) -> list[tuple[str, str]]:

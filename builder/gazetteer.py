@@ -60,9 +60,10 @@ class Trie:
 
     def longest(self, keys: list[str], i: int) -> tuple[int, Any] | None:
         """(end, value) of the longest phrase starting at keys[i]."""
-        node, best = self.root, None
+        node: dict[str, Any] | None = self.root
+        best = None
         for j in range(i, len(keys)):
-            node = node.get(keys[j])
+            node = node.get(keys[j]) if node is not None else None
             if node is None:
                 break
             if "" in node:

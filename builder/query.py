@@ -64,7 +64,8 @@ def run(name: str, ds: Dataset, params: dict[str, str] | None = None) -> tuple[l
         raise QueryError(f"query {name!r} has no parameter {', '.join(unknown)}")
     result = ds.query(query.text, initBindings=bindings)
     columns = [str(v) for v in (result.vars or [])]
-    rows = [{c: (row[c].toPython() if row[c] is not None else None) for c in columns} for row in result]
+    rows = [{c: (row[c].toPython() if row[c] is not None else None)  # type: ignore[index, union-attr, call-overload]
+             for c in columns} for row in result]
     return columns, [{k: (str(v) if v is not None and not isinstance(v, (int, float, bool)) else v)
                       for k, v in r.items()} for r in rows]
 

@@ -316,8 +316,8 @@ def _one_error_naming(errors: list[str], name: str) -> str:
     ("rong.txt", b"", "empty"),
     ("trang.txt", b"  \n\n \t\n", "empty"),
     ("nhi-phan.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary"),
-    ("sai-ma.txt", "Ông Lê Văn ".encode("utf-8") + b"\xff\xfe" + b" phat bieu", "UTF-8"),
-    ("latin1.txt", "Hội nghị".encode("utf-8")[:3] + "é".encode("latin-1") + b" abc", "UTF-8"),
+    ("sai-ma.txt", "Ông Lê Văn ".encode() + b"\xff\xfe" + b" phat bieu", "UTF-8"),
+    ("latin1.txt", "Hội nghị".encode()[:3] + "é".encode("latin-1") + b" abc", "UTF-8"),
 ])
 def test_bad_file_gives_one_error_and_others_still_load(tmp_path, name, content, words):
     good = _write(tmp_path / "good.txt", GOOD_TEXT)

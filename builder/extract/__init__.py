@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from builder.extract.documents import find_documents
 from builder.extract.events import PRESENCE, find_events
 from builder.extract.terms import find_terms
-from builder.extract.titles import Context, body_at, article_context, bind, names
+from builder.extract.titles import Context, article_context, bind, body_at, names
 from builder.gazetteer import Gazetteer, gazetteer
 from builder.model import Event, Evidence, Facts, Holding
 from builder.nlp import analyse, proper_name_starts, split_sentences
@@ -68,8 +68,8 @@ def extract(article: Article) -> Facts:
             facts.holdings.append(Holding(name.text, title.role, title.body, written, ev))
         is_headline = text == headline or (len(text) < 200 and text[-1] not in ".:;" and text[:1].isupper())
         new = find_events(g, text, start, syls, published, caption, headline, is_headline)
-        for ev in new:
-            ev.organizer = _organizer(g, syls, ctx)
+        for event in new:
+            event.organizer = _organizer(g, syls, ctx)
         facts.events += new
         facts.terms += find_terms(text, start, expand)
         facts.documents += find_documents(text, start, body_after)

@@ -21,7 +21,7 @@ STATE = re.compile(r"^\s*/\d{4}|^/[A-ZĐ]+-(CP|TTg|QH|BNV|UBTVQH)")
 
 
 def _codes() -> dict[str, str]:
-    out = {}
+    out: dict[str, str] = {}
     for row in table("document_kinds.tsv"):
         for code in row["codes"].split("|"):
             out.setdefault(code, row["kind"])

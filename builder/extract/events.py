@@ -10,7 +10,8 @@ from builder.gazetteer import Gazetteer, Syllable
 from builder.model import Event, Evidence
 
 CLAUSE_END = re.compile(r"\s+(?:tại|do|với sự|diễn ra|được tổ chức|dưới sự|nhằm|vào|sáng|chiều)\s|[.;:]\s|[.;:]?$")
-PLACE = re.compile(r"\btại\s+((?:[A-ZĐÀ-Ỹ]|thành phố |tỉnh |trụ sở |hội trường )[^,.;()]{1,60}?)(?=\s*[,.;(]|\s+(?:đã|sẽ|và|với|do|để)\s|$)")
+PLACE = re.compile(r"\btại\s+((?:[A-ZĐÀ-Ỹ]|thành phố |tỉnh |trụ sở |hội trường )[^,.;()]{1,60}?)"
+                   r"(?=\s*[,.;(]|\s+(?:đã|sẽ|và|với|do|để)\s|$)")
 PRESENCE = re.compile(
     r"\b(dự|tham dự|tham gia|cùng dự|phát biểu|báo cáo|chủ trì|điều hành|kết luận|trao|công bố|làm việc với|"
     r"tặng|trình bày|chúc mừng|tiếp thu|cảm ơn)\b", re.I)
