@@ -57,14 +57,14 @@ def extract_all(paths: list[str]) -> BuildResult:
 
 def build(paths: list[str], outdir: Path) -> BuildResult:
     """Build graph.trig, graph.ttl and report.ttl in outdir from the articles under paths."""
-    from builder.to_rdf import merged, to_dataset
+    from builder.to_rdf import merged, to_dataset, trig
     from builder.validate import validate
 
     result = extract_all(paths)
     ds = to_dataset(list(zip(result.articles, result.facts)))
     graph = merged(ds)
     result.conforms, report, result.violations = validate(graph)
-    write_atomic(outdir / "graph.trig", ds.serialize(format="trig"))
+    write_atomic(outdir / "graph.trig", trig(ds))
     write_atomic(outdir / "graph.ttl", graph.serialize(format="turtle"))
     write_atomic(outdir / "report.ttl", report.serialize(format="turtle"))
     return result

@@ -59,7 +59,7 @@ def run(name: str, ds: Dataset, params: dict[str, str] | None = None) -> tuple[l
     """Run a saved query; returns the column names and the rows (Python values)."""
     query = saved(name)
     bindings = {k: Literal(v) for k, v in (params or {}).items()}
-    unknown = [k for k in bindings if f"?{k}" not in query.text]
+    unknown = [k for k in bindings if not re.search(rf"\?{re.escape(k)}\b", query.text)]
     if unknown:
         raise QueryError(f"query {name!r} has no parameter {', '.join(unknown)}")
     result = ds.query(query.text, initBindings=bindings)

@@ -204,6 +204,21 @@ def to_dataset(items: list[tuple[Article, Facts]]) -> Dataset:
     return ds
 
 
+def trig(ds: Dataset) -> str:
+    """TriG with the named graphs in IRI order (rdflib's own writer follows hash order)."""
+    head = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items()))
+    parts = [head]
+    for g in sorted((g for g in ds.graphs() if len(g)), key=lambda g: str(g.identifier)):
+        body = Graph(namespace_manager=ds.namespace_manager)
+        for triple in g:
+            body.add(triple)
+        text = body.serialize(format="turtle")
+        lines = [ln for ln in text.splitlines() if not ln.startswith("@prefix")]
+        inner = "\n".join(f"    {ln}" if ln else "" for ln in lines).strip("\n")
+        parts.append(f"\n<{g.identifier}> {{\n{inner}\n}}\n")
+    return "".join(parts)
+
+
 def merged(ds: Dataset) -> Graph:
     """The union of all article graphs as one graph (the Turtle export)."""
     g = Graph()

@@ -109,8 +109,6 @@ def test_turtle_is_byte_identical_across_processes(builds_in_two_processes):
     assert (a / "graph.ttl").read_bytes() == (b / "graph.ttl").read_bytes()
 
 
-@pytest.mark.xfail(strict=True, reason="TriG named graphs are written in set (hash) order: graph.trig differs "
-                                       "between processes with different PYTHONHASHSEED")
 def test_trig_is_byte_identical_across_processes(builds_in_two_processes):
     a, b = builds_in_two_processes
     assert (a / "graph.trig").read_bytes() == (b / "graph.trig").read_bytes()

@@ -1,0 +1,210 @@
+"""The `kg` command, run as `python -m builder` in a subprocess."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Namespace
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+GOLD = ROOT / "tests" / "fixtures" / "gold"
+ORG = Namespace("http://www.w3.org/ns/org#")
+KG = Namespace("https://w3id.org/dangkg/ont#")
+
+GOOD_ARTICLE = (
+    "Sáng 12/3, tại Hà Nội, Ban Tổ chức Trung ương tổ chức Hội nghị tổng kết công tác cán bộ năm 2024.\n\n"
+    "Ủy viên Bộ Chính trị, Trưởng ban Tổ chức Trung ương Nguyễn Văn Khánh chủ trì hội nghị.\n"
+)
+
+
+def kg(*args: str, timeout: int = 600) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "builder", *args], capture_output=True, text=True,
+                          cwd=ROOT, timeout=timeout)
+
+
+@pytest.fixture(scope="module")
+def seeds_build(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    out = tmp_path_factory.mktemp("cli") / "out"
+    return out, kg("build", str(SEEDS), "-o", str(out))
+
+
+@pytest.fixture(scope="module")
+def mixed_build(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    base = tmp_path_factory.mktemp("mixed")
+    src = base / "in"
+    src.mkdir()
+    (src / "bai-tot.txt").write_text(GOOD_ARTICLE, encoding="utf-8")
+    (src / "hong.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    out = base / "out"
+    return out, kg("build", str(src), "-o", str(out))
+
+
+def test_build_seeds(seeds_build):
+    out, proc = seeds_build
+    assert proc.returncode == 0, proc.stderr
+    assert re.search(r"^articles: 5\b", proc.stdout, re.M), proc.stdout
+    assert "conforms" in proc.stdout
+    for name in ("graph.trig", "graph.ttl", "report.ttl"):
+        assert (out / name).is_file() and (out / name).stat().st_size > 0, name
+    assert "error" not in proc.stderr.lower()
+
+
+def test_build_with_a_bad_file(mixed_build):
+    out, proc = mixed_build
+    assert proc.returncode == 0, proc.stderr
+    lines = [ln for ln in proc.stderr.splitlines() if "hong.txt" in ln]
+    assert len(lines) == 1, proc.stderr
+    assert "error" in lines[0].lower()
+    assert "bai-tot" not in proc.stderr
+    assert re.search(r"^articles: 1\b", proc.stdout, re.M), proc.stdout
+    g = Graph().parse(out / "graph.ttl")
+    names = {str(o) for o in g.objects(None, Namespace("https://schema.org/").name)}
+    assert "Nguyễn Văn Khánh" in names
+    assert any(g.subjects(None, KG.Holding))
+
+
+def test_build_with_only_bad_files(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "rong.txt").write_bytes(b"")
+    (src / "nul.txt").write_bytes(b"a\x00b")
+    proc = kg("build", str(src), "-o", str(tmp_path / "out"))
+    assert proc.returncode == 2
+    assert "rong.txt" in proc.stderr and "nul.txt" in proc.stderr
+
+
+def test_build_of_a_missing_path(tmp_path):
+    proc = kg("build", str(tmp_path / "khong-co"), "-o", str(tmp_path / "out"))
+    assert proc.returncode == 2
+    assert "khong-co" in proc.stderr
+
+
+def test_validate_the_build(seeds_build):
+    out, _ = seeds_build
+    proc = kg("validate", str(out))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "conforms" in proc.stdout
+    proc = kg("validate", str(out / "graph.ttl"))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_validate_a_holding_without_member(seeds_build, tmp_path):
+    out, _ = seeds_build
+    g = Graph().parse(out / "graph.ttl")
+    holdings = list(g.subjects(None, KG.Holding))
+    assert holdings
+    victim = sorted(holdings)[0]
+    removed = list(g.triples((victim, ORG.member, None)))
+    assert removed
+    for t in removed:
+        g.remove(t)
+    bad = tmp_path / "thieu-member.ttl"
+    bad.write_text(g.serialize(format="turtle"), encoding="utf-8")
+    proc = kg("validate", str(bad))
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "violation" in proc.stdout
+    assert "member" in proc.stdout
+
+
+def test_validate_a_missing_file(tmp_path):
+    proc = kg("validate", str(tmp_path / "khong-co.ttl"))
+    assert proc.returncode == 2
+    assert "khong-co.ttl" in proc.stderr
+
+
+def test_validate_a_garbage_file(tmp_path):
+    bad = tmp_path / "rac.ttl"
+    bad.write_text("đây không phải Turtle <<< ; .\n", encoding="utf-8")
+    proc = kg("validate", str(bad))
+    assert proc.returncode == 2
+    assert "rac.ttl" in proc.stderr
+
+
+def test_queries_lists_the_saved_queries():
+    proc = kg("queries")
+    assert proc.returncode == 0
+    assert re.search(r"^chairs-of-vetting\s", proc.stdout, re.M)
+    for path in (ROOT / "queries").glob("*.rq"):
+        assert path.stem in proc.stdout
+
+
+def test_query_json(seeds_build):
+    out, _ = seeds_build
+    proc = kg("query", "chairs-of-vetting", "--graph", str(out), "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    rows = json.loads(proc.stdout)
+    assert isinstance(rows, list)
+    assert any(r["chair"] == "Trương Thị Mai" and r["articleId"] == "004_2dd73f4828a733f1" for r in rows)
+
+
+def test_query_csv(seeds_build):
+    out, _ = seeds_build
+    proc = kg("query", "chairs-of-vetting", "--graph", str(out), "--format", "csv")
+    assert proc.returncode == 0, proc.stderr
+    rows = list(csv.reader(io.StringIO(proc.stdout)))
+    assert rows[0][:1] == ["chair"]
+    assert "articleId" in rows[0]
+    assert any("Trương Thị Mai" in r for r in rows[1:])
+
+
+def test_query_with_param(seeds_build):
+    out, _ = seeds_build
+    proc = kg("query", "person-posts", "--graph", str(out), "--param", "name=Lê Minh Hưng", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    rows = json.loads(proc.stdout)
+    assert {(r["role"], r["body"]) for r in rows} >= {("Trưởng ban", "Ban Tổ chức Trung ương")}
+
+
+def test_unknown_query(seeds_build):
+    out, _ = seeds_build
+    proc = kg("query", "khong-co-truy-van", "--graph", str(out))
+    assert proc.returncode == 2
+    assert "khong-co-truy-van" in proc.stderr
+
+
+def test_query_without_a_graph(tmp_path):
+    proc = kg("query", "chairs-of-vetting", "--graph", str(tmp_path / "khong-co"))
+    assert proc.returncode == 2
+    assert proc.stderr.strip()
+
+
+def test_facts(seeds_build):
+    out, _ = seeds_build
+    proc = kg("facts", str(out))
+    assert proc.returncode == 0, proc.stderr
+    records = json.loads(proc.stdout)
+    assert isinstance(records, list) and len(records) == 5
+    for r in records:
+        assert {"id", "article", "holds", "events", "terms", "documents"} <= set(r)
+    assert [r["id"] for r in records] == sorted(p.stem for p in SEEDS.iterdir() if p.is_file())
+
+
+@pytest.mark.xfail(strict=True, reason="kg facts prints article.published with str(datetime) "
+                                       "('2023-12-28 15:30:31'), not ISO 8601 as in the gold schema")
+def test_facts_published_is_iso_like_the_gold(seeds_build):
+    out, _ = seeds_build
+    records = {r["id"]: r for r in json.loads(kg("facts", str(out)).stdout)}
+    for aid in ("000_d232c527bacec572", "002_e38ffd22d5a32227"):
+        gold = json.loads((GOLD / f"{aid}.json").read_text(encoding="utf-8"))["article"]["published"]
+        assert records[aid]["article"]["published"].startswith(gold)
+
+
+def test_eval(tmp_path):
+    proc = kg("eval", "--gold", str(GOLD), str(SEEDS))
+    assert proc.returncode == 0, proc.stderr
+    m = re.search(r"^overall\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)", proc.stdout, re.M)
+    assert m, proc.stdout
+    assert float(m.group(3)) >= 0.85, proc.stdout
+
+
+def test_eval_without_gold(tmp_path):
+    proc = kg("eval", "--gold", str(tmp_path), str(SEEDS))
+    assert proc.returncode == 2
