@@ -31,6 +31,7 @@ class Event:
     name: str | None
     date: str | None
     evidence: Evidence
+    part_of_day: str | None = None
     place: str | None = None
     organizer: str | None = None
     chair: list[str] = field(default_factory=list)

@@ -31,6 +31,7 @@ class KG(DefinedNamespace):
     inCaption: URIRef
     issuer: URIRef
     ordinal: URIRef
+    partOfDay: URIRef
     post: URIRef
     reportedFor: URIRef
     rule: URIRef

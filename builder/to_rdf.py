@@ -144,6 +144,8 @@ def article_graph(g: Graph, article: Article, facts: Facts, spelling: dict[str, 
             w.add(node, SCHEMA.name, Literal(ev.name))
         if ev.date:
             w.add(node, SCHEMA.startDate, date_literal(ev.date))
+        if ev.part_of_day:
+            w.add(node, KG.partOfDay, Literal(ev.part_of_day))
         if ev.place:
             place = resolve.iri("place", resolve.slug(ev.place))
             w.add(place, RDF.type, SCHEMA.Place)

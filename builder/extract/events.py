@@ -86,6 +86,7 @@ def find_events(g: Gazetteer, sentence: str, offset: int, syls: list[Syllable], 
         rule = "dated-event-sentence" if dates else "event-headline"
         ev = Event(kind, name, date, Evidence(offset, offset + len(sentence), rule, 0.8 if dates else 0.5, caption))
         ev.place = place_in(sentence[:at]) or place_in(sentence)
+        ev.part_of_day = first.part if first else None
         out.append(ev)
         break
     if not out and dates:
