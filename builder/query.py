@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rdflib import Dataset, Literal
+from rdflib import XSD, Dataset, Literal
 
 from builder.resources import QUERIES
 
+NATIVE = {XSD.integer, XSD.int, XSD.long, XSD.decimal, XSD.double, XSD.float, XSD.boolean}
 HEADER = re.compile(r"^#\+\s*(\w+):\s*(.*)$")
 
 
@@ -64,10 +65,18 @@ def run(name: str, ds: Dataset, params: dict[str, str] | None = None) -> tuple[l
         raise QueryError(f"query {name!r} has no parameter {', '.join(unknown)}")
     result = ds.query(query.text, initBindings=bindings)
     columns = [str(v) for v in (result.vars or [])]
-    rows = [{c: (row[c].toPython() if row[c] is not None else None)  # type: ignore[index, union-attr, call-overload]
-             for c in columns} for row in result]
-    return columns, [{k: (str(v) if v is not None and not isinstance(v, (int, float, bool)) else v)
-                      for k, v in r.items()} for r in rows]
+    rows = [{c: _value(row[c]) for c in columns} for row in result]  # type: ignore[index, call-overload]
+    return columns, rows
+
+
+def _value(node: object) -> str | int | float | bool | None:
+    """Numbers and booleans as Python values; everything else (dates too) as its lexical form."""
+    if node is None:
+        return None
+    if isinstance(node, Literal) and node.datatype in NATIVE:
+        value = node.toPython()
+        return value if isinstance(value, (int, float, bool)) else str(node)
+    return str(node)
 
 
 def to_frame(name: str, ds: Dataset, params: dict[str, str] | None = None):  # type: ignore[no-untyped-def]

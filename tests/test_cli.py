@@ -187,8 +187,6 @@ def test_facts(seeds_build):
     assert [r["id"] for r in records] == sorted(p.stem for p in SEEDS.iterdir() if p.is_file())
 
 
-@pytest.mark.xfail(strict=True, reason="kg facts prints article.published with str(datetime) "
-                                       "('2023-12-28 15:30:31'), not ISO 8601 as in the gold schema")
 def test_facts_published_is_iso_like_the_gold(seeds_build):
     out, _ = seeds_build
     records = {r["id"]: r for r in json.loads(kg("facts", str(out)).stdout)}
