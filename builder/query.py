@@ -31,6 +31,12 @@ class SavedQuery:
     params: str
     kind: str
 
+    @property
+    def param_names(self) -> set[str]:
+        """Names declared in the '#+ params:' header (parenthesised notes removed)."""
+        names = re.sub(r"\([^)]*\)", " ", self.params)
+        return {w for w in re.split(r"[\s,]+", names) if w and w != "none"}
+
 
 def saved(name: str) -> SavedQuery:
     """The saved query called NAME (file queries/NAME.rq)."""
@@ -60,7 +66,7 @@ def run(name: str, ds: Dataset, params: dict[str, str] | None = None) -> tuple[l
     """Run a saved query; returns the column names and the rows (Python values)."""
     query = saved(name)
     bindings = {k: Literal(v) for k, v in (params or {}).items()}
-    unknown = [k for k in bindings if not re.search(rf"\?{re.escape(k)}\b", query.text)]
+    unknown = [k for k in bindings if k not in query.param_names]
     if unknown:
         raise QueryError(f"query {name!r} has no parameter {', '.join(unknown)}")
     result = ds.query(query.text, initBindings=bindings)

@@ -56,7 +56,11 @@ def available() -> bool:
 
 
 def unavailable_message() -> str:
-    return f"Apache Jena is not available (missing: {', '.join(missing())}); install it with: {INSTALL_HINT}"
+    gone = missing()
+    jars = [m for m in gone if m.endswith(".jar")]
+    if len(jars) == len(JARS):  # not installed at all: say so briefly
+        gone = [m for m in gone if not m.endswith(".jar")] + [f"all Jena jars in {JAVA_DIR}"]
+    return f"Apache Jena is not available (missing: {', '.join(gone)}); install it with: {INSTALL_HINT}"
 
 
 def fix_dir(cache: Path | str | None = None) -> Path:

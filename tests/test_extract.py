@@ -332,3 +332,12 @@ def test_same_document_twice_is_one_fact():
     f = facts_of("Quy định số 205-QĐ/TW ngày 23/9/2019 của Bộ Chính trị có nhiều điểm mới. "
                  "Các cấp ủy cần thực hiện nghiêm Quy định số 205-QĐ/TW.")
     assert [(d.kind, d.id_as_written) for d in f.documents] == [("Quy định", "205-QĐ/TW")]
+
+
+def test_term_after_ordinal_and_comma():
+    """'… lần thứ XX, nhiệm kỳ 2025-2030' still names the congress before the comma."""
+    from builder.extract.terms import find_terms
+
+    terms = find_terms("Đại hội đại biểu Đảng bộ tỉnh Hòa Bình lần thứ XX, nhiệm kỳ 2025-2030 khai mạc.", 0, str)
+    assert [(t.body, t.start, t.end) for t in terms] == [
+        ("Đại hội đại biểu Đảng bộ tỉnh Hòa Bình lần thứ XX", 2025, 2030)]

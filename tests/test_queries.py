@@ -129,3 +129,9 @@ def test_unknown_query(ds):
 def test_load_dataset_of_a_missing_graph(tmp_path):
     with pytest.raises(QueryError):
         load_dataset(tmp_path / "khong-co")
+
+
+def test_internal_variable_is_not_a_parameter(ds):
+    """Only names declared in '#+ params' may be bound, not a query's inner variables."""
+    with pytest.raises(QueryError):
+        run("person-posts", ds, {"p": "x"})

@@ -11,6 +11,8 @@ TERM = re.compile(
     r"(?:(?P<khoa>[Kk]hó?o?á?a?\s+(?P<ord>[IVXLC]+|\d{1,2}))\s*,?\s*\(?\s*)?"
     r"nhiệm\s+kỳ\s*(?:Đại hội [IVXLC]+\s*)?\(?\s*(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})")
 KHOA = re.compile(r"^(?:[Kk]hóa|[Kk]hoá)\s")
+NOT_A_NAME = re.compile(r"\b(bầu|được|làm|là|phân công|công bố|nhất trí|gồm|có|đã|sẽ|chỉ định|giữ|chức|tham gia|"
+                        r"điều động|trúng cử|vào|thông qua|\d+ người)\b", re.I)
 HEAD_WORD = re.compile(r"\b(?:Đại hội|Ban Chấp hành|Ban Thường vụ|Hội đồng nhân dân|HĐND|Ủy ban|Quốc hội|Tỉnh ủy|"
                        r"Thành ủy|Tỉnh uỷ|Thành uỷ|Huyện ủy|Đảng bộ|Đảng đoàn|Ban cán sự|Mặt trận|Trung ương Đoàn|"
                        r"Chủ tịch nước|đại hội|Ban Bí thư|Bộ Chính trị)")
@@ -36,17 +38,13 @@ def roman(text: str) -> int | None:
 
 def _owner(before: str) -> str | None:
     """The congress or body named just before 'khóa …, nhiệm kỳ …'."""
-    window = before[-120:]
+    window = before[-120:].rstrip(" ,(")
     starts = [m.start() for m in HEAD_WORD.finditer(window)]
-    tails = [window[k:] for k in starts if HEAD.match(window[k:])]
-    if not tails:
+    tails = [window[k:].strip() for k in starts if HEAD.match(window[k:])]
+    names = [t for t in tails if len(t.split()) <= 14 and not NOT_A_NAME.search(t)]
+    if not names:
         return None
-    owner = tails[-1].strip()
-    if len(owner.split()) > 12:
-        return None
-    head = window[:len(window) - len(tails[-1])]
-    if len(tails) > 1 and re.search(r"\svà\s+(?:đại biểu\s+)?$", head):
-        owner = f"{tails[-2][:len(tails[-2]) - len(tails[-1])].strip()} và {owner}"
+    owner = names[0]  # the longest name that reads as a name, not a clause
     return owner[0].upper() + owner[1:]
 
 
