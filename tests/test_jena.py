@@ -124,13 +124,6 @@ def shacl_results(report: Graph) -> set[tuple[str, str | None, str]]:
     return out
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "shape:HoldingShape's sh:sparql constraint binds ?post outside the UNION groups "
-    "({ $this org:organization ?value . FILTER NOT EXISTS { ?post org:postIn ?value } ... }, "
-    "same for org:member / org:holds). Under SPARQL's bottom-up semantics (Jena ARQ) ?post is "
-    "not in scope inside the group, so NOT EXISTS matches any post and the violations of "
-    "holding/a1-h7 (org:organization) and holding/a1-h10 (org:member) are not reported; "
-    "rdflib/pySHACL substitutes ?post and reports them (tests/shapes/expected.json)."))
 def test_jena_shacl_agrees_with_pyshacl_on_invalid_holdings(cache: Path) -> None:
     expected = json.loads((SHAPE_EXAMPLES / "expected.json").read_text(encoding="utf-8"))
     prefixes = expected["prefixes"]
