@@ -69,8 +69,6 @@ def find_events(g: Gazetteer, sentence: str, offset: int, syls: list[Syllable], 
         if not hit:
             continue
         end, kind = hit
-        if dates and syls[i].start > dates[0].start and False:
-            continue
         if not dates and not (caption or is_headline) or (i and keys[i - 1] in {"tại", "các", "những"}):
             continue
         at = syls[i].start - offset

@@ -18,7 +18,6 @@ SEPARATORS = {",", "-", "–", "—", "kiêm"}
 FORMER = {"nguyên", "cựu"}
 PAST_CUES = ("từng giữ", "từng là", "từng đảm nhiệm", "trước đó", "khi là", "trước khi")
 HONORIFICS = {"đồng", "chí", "ông", "bà", "anh", "chị"}
-QUALIFIERS = {"khóa", "nhiệm"}
 NAME_TITLE_GLUE = {",", "(", "-", "–", "—"}
 VERB_CUES = (["giữ", "chức", "vụ"], ["giữ", "chức"], ["làm"], ["là"], ["đắc", "cử"], ["bầu"], ["đảm", "nhiệm"],
              ["nhận", "nhiệm", "vụ"], ["nhận", "chức"], ["thay"], ["cử"], ["kiêm"], ["giữ", "các", "chức", "vụ"])
@@ -207,10 +206,6 @@ def names(g: Gazetteer, syls: list[Syllable], text: str, offset: int,
         else:
             i += 1
     return out
-
-
-def _between(syls: list[Syllable], a: int, b: int) -> list[str]:
-    return [s.key for s in syls[a:b]]
 
 
 def _cue_before(keys: list[str], i: int, cues: tuple[list[str], ...]) -> int | None:
