@@ -43,6 +43,16 @@ def load(path: Path) -> Graph:
     return Graph().parse(path)
 
 
+def results(report: Graph) -> set[tuple[str, str | None, str]]:
+    """(focus node, result path or None, source constraint component) of each violation."""
+    out = set()
+    for r in report.subjects(RDF.type, SH.ValidationResult):
+        path = report.value(r, SH.resultPath)
+        out.add((str(report.value(r, SH.focusNode)), None if path is None else str(path),
+                 str(report.value(r, SH.sourceConstraintComponent))))
+    return out
+
+
 def describe(report: Graph) -> list[str]:
     """One readable line per violation: focus node, path, message."""
     lines = []

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from rdflib import RDF, Graph, Namespace
+from rdflib import Graph, Namespace
 
 ROOT = Path(__file__).resolve().parents[1]
 for p in (ROOT, ROOT / "tests"):
@@ -23,6 +23,7 @@ import jena  # noqa: E402
 
 from builder.build import build  # noqa: E402
 from builder.query import load_dataset, saved  # noqa: E402
+from builder.validate import results  # noqa: E402
 
 SEEDS = ROOT / "seeds"
 QUERIES = ROOT / "queries"
@@ -115,15 +116,6 @@ def test_jena_shacl_conforms(cache: Path, built: Path) -> None:
     assert len(conforms) == 1 and conforms[0].toPython() is True, r.stdout
 
 
-def shacl_results(report: Graph) -> set[tuple[str, str | None, str]]:
-    out = set()
-    for res in report.subjects(RDF.type, SH.ValidationResult):
-        path = report.value(res, SH.resultPath)
-        out.add((str(report.value(res, SH.focusNode)), None if path is None else str(path),
-                 str(report.value(res, SH.sourceConstraintComponent))))
-    return out
-
-
 def test_jena_shacl_agrees_with_pyshacl_on_invalid_holdings(cache: Path) -> None:
     expected = json.loads((SHAPE_EXAMPLES / "expected.json").read_text(encoding="utf-8"))
     prefixes = expected["prefixes"]
@@ -138,7 +130,7 @@ def test_jena_shacl_agrees_with_pyshacl_on_invalid_holdings(cache: Path) -> None
     r = jena.run("shacl.shacl", "validate", "--shapes", SHAPES, "--data",
                  SHAPE_EXAMPLES / "invalid-holding.ttl", cache=cache)
     assert r.returncode == 0, str(r)
-    got = shacl_results(Graph().parse(data=r.stdout, format="turtle"))
+    got = results(Graph().parse(data=r.stdout, format="turtle"))
     assert got == want, f"only Jena: {sorted(got - want)}\nonly pySHACL: {sorted(want - got)}"
 
 

@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # so that plain `pytest` finds the builder package too
     sys.path.insert(0, str(ROOT))
 
-from builder.validate import describe, shapes_graph, validate  # noqa: E402
+from builder.validate import describe, results, shapes_graph, validate  # noqa: E402
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 EXAMPLES = ROOT / "tests" / "shapes"
@@ -48,15 +48,6 @@ def expand(name: str | None) -> str | None:
 
 def expected(path: Path) -> set[Result]:
     return {(expand(f), expand(p), expand(c)) for f, p, c in EXPECTED["files"][path.name]}  # type: ignore[misc]
-
-
-def results(report: Graph) -> set[Result]:
-    out = set()
-    for r in report.subjects(RDF.type, SH.ValidationResult):
-        path = report.value(r, SH.resultPath)
-        out.add((str(report.value(r, SH.focusNode)), None if path is None else str(path),
-                 str(report.value(r, SH.sourceConstraintComponent))))
-    return out
 
 
 def slug(shape: URIRef) -> str:
