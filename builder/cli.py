@@ -141,10 +141,14 @@ def cmd_eval(args: argparse.Namespace) -> int:
         result = build(args.paths or [str(SEEDS)], Path(tmp))
         for line in result.errors:
             print(f"  error: {line}", file=sys.stderr)
-        scores = evaluate(graph_facts(load_dataset(Path(tmp))), gold)
+        texts = {a.id: a.clean.text for a in result.articles}
+        scores = evaluate(graph_facts(load_dataset(Path(tmp))), gold, texts)
     if args.explain:
-        for line in scores["errors"]:
-            print(line)
+        for miss in scores["misses"]:
+            print("\n".join(miss.lines()))
+        print("\nerror kinds:")
+        for kind, n in scores["error_kinds"]:
+            print(f"{n:5}  {kind}")
         print()
     print(f"{'kind':14} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}")
     for kind, f in [*scores["per_kind"].items(), ("overall", scores["overall"])]:

@@ -18,7 +18,13 @@ def _date(value: Any) -> str | None:
 
 
 def graph_facts(ds: Dataset) -> list[dict[str, Any]]:
-    """One record per article: article metadata, holds, events, terms, documents."""
+    """One record per article: article metadata, holds, events, terms, documents.
+
+    Every fact also lists its evidence (rule, confidence, sentence); scorers ignore it.
+    """
+    evidence: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in run("facts-evidence", ds)[1]:
+        evidence[r["fact"]].append({"rule": r["rule"], "confidence": float(r["confidence"]), "sentence": r["sentence"]})
     articles: dict[str, dict[str, Any]] = {}
     for r in run("facts-articles", ds)[1]:
         articles[r["articleId"]] = {
@@ -29,17 +35,21 @@ def graph_facts(ds: Dataset) -> list[dict[str, Any]]:
         }
     for r in run("facts-holdings", ds)[1]:
         articles[r["articleId"]]["holds"].append(
-            {"person": r["person"], "role": r["role"], "body": r["body"], "title_as_written": r["title"]})
+            {"person": r["person"], "role": r["role"], "body": r["body"], "title_as_written": r["title"],
+             "evidence": evidence[r["h"]]})
     people: dict[str, dict[str, list[str]]] = defaultdict(lambda: {"chair": [], "participants": []})
     for r in run("facts-event-people", ds)[1]:
         people[r["event"]]["chair" if r["chair"] in (True, "true") else "participants"].append(r["person"])
     for r in run("facts-events", ds)[1]:
         articles[r["articleId"]]["events"].append({
             "kind": r["kind"], "name": r["name"], "date": _date(r["date"]), "place": r["place"],
-            "organizer": r["organizer"], **people[r["event"]]})
+            "organizer": r["organizer"], **people[r["event"]],
+            "evidence": evidence[r["event"]]})
     for r in run("facts-terms", ds)[1]:
-        articles[r["articleId"]]["terms"].append({"body_or_congress": r["body"], "term": f"{r['start']}-{r['end']}"})
+        articles[r["articleId"]]["terms"].append({"body_or_congress": r["body"], "term": f"{r['start']}-{r['end']}",
+                                                "evidence": evidence[r["m"]]})
     for r in run("facts-documents", ds)[1]:
         articles[r["articleId"]]["documents"].append({
-            "id_as_written": r["idAsWritten"], "kind": r["kind"], "date": _date(r["date"]), "issuer": r["issuer"]})
+            "id_as_written": r["idAsWritten"], "kind": r["kind"], "date": _date(r["date"]), "issuer": r["issuer"],
+            "evidence": evidence[r["c"]]})
     return [articles[k] for k in sorted(articles)]

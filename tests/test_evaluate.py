@@ -1,0 +1,89 @@
+"""The scorer: matching, misses with their sentences, error kinds."""
+
+from pathlib import Path
+
+from builder.evaluate import evaluate, locate
+
+TEXT = (
+    "Sáng 5/6, Tỉnh ủy Phú Yên tổ chức hội nghị cán bộ. "
+    "Đồng chí Lê Văn Hòa, Bí thư Tỉnh ủy, chủ trì hội nghị. "
+    "Dự có đồng chí Ngô Thị Lan, Phó Chủ tịch UBND tỉnh."
+)
+
+
+def _gold():
+    return {"d1": {
+        "id": "d1",
+        "holds": [
+            {"person": "Lê Văn Hòa", "role": "Bí thư", "body": "Tỉnh ủy Phú Yên", "title_as_written": "Bí thư Tỉnh ủy"},
+            {"person": "Ngô Thị Lan", "role": "Phó Chủ tịch", "body": "Ủy ban nhân dân tỉnh Phú Yên",
+             "title_as_written": "Phó Chủ tịch UBND tỉnh"},
+        ],
+        "events": [{"kind": "hội nghị", "date": "--06-05", "chair": ["Lê Văn Hòa"], "participants": ["Ngô Thị Lan"],
+                    "place": None, "organizer": "Tỉnh ủy Phú Yên"}],
+        "terms": [], "documents": [],
+    }}
+
+
+def _pred(body="Tỉnh ủy Phú Yên"):
+    evidence = [{"rule": "name-comma-titles", "confidence": 0.85, "sentence": "Đồng chí Lê Văn Hòa, Bí thư Tỉnh ủy"}]
+    return [{
+        "id": "d1",
+        "holds": [{"person": "Lê Văn Hoà", "role": "Bí thư", "body": body, "title_as_written": "Bí thư Tỉnh ủy",
+                   "evidence": evidence}],
+        "events": [{"kind": "hội nghị", "date": "--06-05", "chair": ["Lê Văn Hòa"], "participants": [],
+                    "place": None, "organizer": "Tỉnh ủy Phú Yên", "evidence": evidence}],
+        "terms": [], "documents": [],
+    }]
+
+
+def test_locate_finds_the_sentence_with_most_of_the_words():
+    found = locate(TEXT, ["Phó Chủ tịch UBND tỉnh", "Ngô Thị Lan"])
+    assert found == "Dự có đồng chí Ngô Thị Lan, Phó Chủ tịch UBND tỉnh."
+    assert locate(TEXT, ["Trần Văn Nam"]) is None
+
+
+def test_scores_and_misses_with_sentences():
+    scores = evaluate(_pred(), _gold(), {"d1": TEXT})
+    holds = scores["per_kind"]["holds"]
+    assert (holds["tp"], holds["fp"], holds["fn"]) == (1, 0, 1)  # "Hoà" matches "Hòa"
+    [missed_hold, missed_present] = scores["misses"]
+    assert missed_hold.sign == "FN" and missed_hold.kind == "holds"
+    assert missed_hold.sentence == "Dự có đồng chí Ngô Thị Lan, Phó Chủ tịch UBND tỉnh."
+    assert missed_hold.category == "holds: missed person-title"
+    assert missed_present.kind == "event_details" and missed_present.category == "event present: missed"
+    assert "ngô thị lan" in missed_present.fact
+
+
+def test_a_wrong_body_is_one_error_kind_with_the_evidence_sentence():
+    scores = evaluate(_pred(body="Tỉnh ủy Phú Thọ"), _gold(), {"d1": TEXT})
+    fp = next(m for m in scores["misses"] if m.kind == "holds" and m.sign == "FP")
+    assert fp.category == "holds: wrong body"
+    assert fp.sentence == "Đồng chí Lê Văn Hòa, Bí thư Tỉnh ủy" and fp.rule == "name-comma-titles 0.85"
+    assert "«" in fp.lines()[1]
+    assert ("holds: wrong body", 2) in scores["error_kinds"]
+
+
+def test_kg_eval_explain_shows_each_miss_with_its_sentence(tmp_path, capsys):
+    import json
+    import shutil
+
+    from builder.cli import main
+    from builder.resources import SEEDS
+
+    gold_dir = tmp_path / "gold"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "gold", gold_dir)
+    first = next(p for p in sorted(gold_dir.glob("*.json")) if json.loads(p.read_text(encoding="utf-8"))["holds"])
+    data = json.loads(first.read_text(encoding="utf-8"))
+    person = data["holds"][0]["person"]
+    data["holds"].append({"person": person, "role": "Phó Chủ tịch", "body": "Hội Nông dân Việt Nam",
+                          "title_as_written": data["holds"][0]["title_as_written"]})
+    first.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+    assert main(["eval", "--explain", "--gold", str(gold_dir), str(SEEDS)]) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    at = next(i for i, ln in enumerate(lines) if ln.startswith("FN") and "Hội Nông dân Việt Nam" in ln)
+    assert person in lines[at] and "holds: missed person-title" in lines[at]
+    assert lines[at + 1].startswith("    « ") and person.split()[-1] in lines[at + 1]
+    assert "error kinds:" in out
