@@ -16,13 +16,21 @@ from builder.gazetteer import Gazetteer, LocalBody, Place, Syllable
 
 SEPARATORS = {",", "-", "–", "—", "kiêm"}
 FORMER = {"nguyên", "cựu"}
-PAST_CUES = ("từng giữ", "từng là", "từng đảm nhiệm", "trước đó", "khi là", "trước khi")
+PAST_CUES = ("từng giữ", "từng là", "từng có", "từng làm", "từng đảm nhiệm", "từng công tác", "trước đó", "khi là",
+             "trước khi", "nguyên là")
 HONORIFICS = {"đồng", "chí", "ông", "bà", "anh", "chị"}
 NAME_TITLE_GLUE = {",", "(", "-", "–", "—"}
 VERB_CUES = (["giữ", "chức", "vụ"], ["giữ", "chức"], ["làm"], ["là"], ["đắc", "cử"], ["bầu"], ["đảm", "nhiệm"],
              ["nhận", "nhiệm", "vụ"], ["nhận", "chức"], ["thay"], ["cử"], ["kiêm"], ["giữ", "các", "chức", "vụ"])
 MEMBERSHIP_CUES = (["tham", "gia"], ["vào"])
 LIST_INTRO = {"gồm", "là"}
+# The role of an ordinary member of a body (members of Ban Bí thư are "Bí thư Trung ương Đảng").
+MEMBER_ROLE = {"Ban Bí thư": "Bí thư"}
+# Roles of a local Party committee: written without a body, they belong to the article's committee.
+COMMITTEE_ROLES = {"Bí thư", "Phó Bí thư", "Phó Bí thư Thường trực", "Quyền Bí thư"}
+# Words that put a clause between a name and the title that follows: the name is not its holder
+# ("A công bố quyết định … giữ chức Bí thư …").
+REPORTING = {("công", "bố"), ("trao",), ("đọc",), ("quyết", "định"), ("về", "việc")}
 
 
 @dataclass(frozen=True)
@@ -66,9 +74,11 @@ def article_context(g: Gazetteer, syllables: list[Syllable]) -> Context:
 
 
 def _skip_qualifiers(syls: list[Syllable], j: int) -> int:
-    """Skip 'khóa XI', 'khoá 12', 'nhiệm kỳ 2020-2025' after a title."""
+    """Skip 'khóa XI', 'khoá 12', '(,) nhiệm kỳ 2020-2025' after a title."""
     keys = [s.key for s in syls]
     while j < len(keys):
+        if keys[j] == "," and keys[j + 1:j + 3] in (["nhiệm", "kỳ"], ["khóa"]):
+            j += 1
         if keys[j] == "khóa" and j + 1 < len(keys) and (keys[j + 1].isdigit() or keys[j + 1].strip("ivxlc") == ""):
             j += 2
         elif keys[j] == "nhiệm" and keys[j + 1:j + 2] == ["kỳ"]:
@@ -104,7 +114,7 @@ def body_at(g: Gazetteer, syls: list[Syllable], j: int, ctx: Context) -> tuple[i
         cand: tuple[int, str] | None
         if place_hit:
             cand = (place_hit[0], template.fill(place_hit[1]))
-        elif template.level == "district":
+        elif template.level == "district" or end < len(syls) and syls[end].capital and syls[end].key not in g.surnames:
             cand = _named_unit(syls, end, template)
         else:
             cand = (end, template.fill(ctx.place))
@@ -142,6 +152,8 @@ def title_at(g: Gazetteer, syls: list[Syllable], i: int, ctx: Context) -> Title 
             candidates.append((end, role, body))
         elif g.default_body.get(role):
             candidates.append((j, role, g.default_body[role]))
+        elif role in COMMITTEE_ROLES and ctx.place:
+            candidates.append((j, role, f"{ctx.place.committee} {ctx.place.name}"))
     if not candidates:
         return None
     end, role, body = max(candidates, key=lambda c: c[0])
@@ -218,13 +230,19 @@ def _cue_before(keys: list[str], i: int, cues: tuple[list[str], ...]) -> int | N
 
 
 def _name_before(found: list[Name], syls: list[Syllable], k: int) -> Name | None:
-    """The nearest name before syllable k within the same clause (no ';' or '.' between)."""
+    """The nearest name before syllable k within the same clause (no ';' or '.' between, and no
+    reporting verb such as 'công bố quyết định' whose object the title belongs to)."""
     for n in reversed(found):
         if n.end <= k:
-            if any(s.key in {";", "."} for s in syls[n.end:k]):
+            between = [s.key for s in syls[n.end:k]]
+            if {";", "."} & set(between) or any(_has(between, w) for w in REPORTING):
                 return None
             return n
     return None
+
+
+def _has(keys: list[str], words: tuple[str, ...]) -> bool:
+    return any(tuple(keys[i:i + len(words)]) == words for i in range(len(keys)))
 
 
 def memberships(g: Gazetteer, syls: list[Syllable], i: int, ctx: Context) -> tuple[list[Title], int]:
@@ -233,16 +251,25 @@ def memberships(g: Gazetteer, syls: list[Syllable], i: int, ctx: Context) -> tup
     j = i
     while j < len(syls):
         hit = body_at(g, syls, j, ctx)
-        if not hit or not syls[j].capital:
+        if not hit or not (syls[j].capital or hit[0] - j > 1):
             break
         end = _skip_qualifiers(syls, hit[0])
-        out.append(Title("Ủy viên", hit[1], j, end, False))
+        out.append(Title(MEMBER_ROLE.get(hit[1], "Ủy viên"), hit[1], j, end, False))
         if end < len(syls) - 1 and syls[end].key in {",", "và"} and syls[end + 1].capital:
             j = end + 1
         else:
             j = end
             break
     return out, j
+
+
+def _after_aside(keys: list[str], j: int) -> int:
+    """Past an aside in parentheses right before a list's colon: 'Phó Bí thư (từ trái sang):'."""
+    if keys[j:j + 1] == ["("] and ")" in keys[j:j + 8]:
+        close = keys.index(")", j)
+        if keys[close + 1:close + 2] == [":"]:
+            return close + 1
+    return j
 
 
 def bind(g: Gazetteer, syls: list[Syllable], text: str, offset: int, ctx: Context,
@@ -278,7 +305,7 @@ def bind(g: Gazetteer, syls: list[Syllable], text: str, offset: int, ctx: Contex
         while j < len(syls) and syls[j].key in HONORIFICS:
             j += 1
         current = [t for t in chain if not t.former]
-        after = j + 1 if j < len(syls) - 1 and keys[j] == "," and keys[j + 1] in LIST_INTRO else j
+        after = j + 1 if j < len(syls) - 1 and keys[j] == "," and keys[j + 1] in LIST_INTRO else _after_aside(keys, j)
         if j in by_start:  # titles before the name
             out += [(by_start[j], t, "title-before-name") for t in current]
         elif after < len(syls) and keys[after] in LIST_INTRO | {":"}:  # list header
