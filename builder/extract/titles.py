@@ -309,7 +309,14 @@ def bind(g: Gazetteer, syls: list[Syllable], text: str, offset: int, ctx: Contex
         if j in by_start:  # titles before the name
             out += [(by_start[j], t, "title-before-name") for t in current]
         elif after < len(syls) and keys[after] in LIST_INTRO | {":"}:  # list header
-            stop = {".", ";"} if keys[after] == ":" else {"."}
+            if keys[after] in LIST_INTRO:  # "gồm các ông, bà:" → the colon
+                k = after + 1
+                while k < len(syls) and keys[k] in HONORIFICS | {"các", ","}:
+                    k += 1
+                after = k if keys[k:k + 1] == [":"] else after
+            # "Header: Title A, Title B; other group" vs "Header: A, title; B, title" (';' separates items)
+            first = next((k for k in range(after + 1, len(syls)) if keys[k] not in HONORIFICS), after)
+            stop = {".", ";"} if keys[after] == ":" and first not in by_start else {".", ":"}
             k = after + 1
             while k < len(syls) and keys[k] not in stop:
                 if k in by_start:
