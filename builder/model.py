@@ -16,8 +16,21 @@ class Evidence:
     caption: bool = False
 
 
+@dataclass(kw_only=True)
+class Fact:
+    """What every fact may carry besides its content: set by curation, never by extraction.
+
+    fact_id keeps the id extraction gave a fact whose identifying fields a reviewer
+    corrected, so the correction is found again on the next build; curation is the
+    reviewer's decision ("accept" or "correct"), written as one more evidence.
+    """
+
+    fact_id: str | None = None
+    curation: str | None = None
+
+
 @dataclass
-class Holding:
+class Holding(Fact):
     person: str
     role: str
     body: str
@@ -26,7 +39,7 @@ class Holding:
 
 
 @dataclass
-class Event:
+class Event(Fact):
     kind: str
     name: str | None
     date: str | None
@@ -39,7 +52,7 @@ class Event:
 
 
 @dataclass
-class TermFact:
+class TermFact(Fact):
     body: str
     start: int
     end: int
@@ -48,7 +61,7 @@ class TermFact:
 
 
 @dataclass
-class DocumentFact:
+class DocumentFact(Fact):
     id_as_written: str
     kind: str
     number: str

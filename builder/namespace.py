@@ -27,6 +27,7 @@ class KG(DefinedNamespace):
     endOffset: URIRef
     eventKind: URIRef
     evidence: URIRef
+    factId: URIRef
     idAsWritten: URIRef
     inCaption: URIRef
     issuer: URIRef

@@ -4,6 +4,11 @@ A person is the same node in every article when the name is the same after
 folding case and tone placement ("Trương Hoà Bình" = "Trương Hòa Bình"); a body
 is the same node for every way of writing it (T.Ư, TW, full name), because
 extraction already gives its canonical name.
+
+A fact (holding, event, term mention, citation) has a stable id, "kind/article/digest":
+the digest is of what identifies the fact within its article and nothing else, so
+the same fact gets the same id in every build, whatever else the article or the
+batch holds. Its IRI is made from that id; reviewers' curation files key on it.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from urllib.parse import quote
 from rdflib import URIRef
 
 from builder.gazetteer import fold
+from builder.model import DocumentFact, Event, Holding, TermFact
 
 BASE = "https://w3id.org/dangkg/id/"
 
@@ -67,3 +73,35 @@ def graph(article_id: str) -> URIRef:
 def digest(*parts: object) -> str:
     """A short stable hash of some values (for fact ids)."""
     return hashlib.sha1("\x1f".join(map(str, parts)).encode()).hexdigest()[:12]
+
+
+def fact_id(kind: str, article_id: str, *identity: object) -> str:
+    """The stable id of a fact: its kind, its article and a digest of what identifies it there."""
+    return f"{kind}/{article_id}/{digest(*identity)}"
+
+
+def fact_iri(fid: str) -> URIRef:
+    """The IRI of the fact with id fid (article ids may hold '/': split at the first and last)."""
+    kind, rest = fid.split("/", 1)
+    article_id, tail = rest.rsplit("/", 1)
+    return iri(kind, article_id, tail)
+
+
+def holding_id(article_id: str, h: Holding) -> str:
+    """A holding is one person (by name key) in one role in one body."""
+    return h.fact_id or fact_id("holding", article_id, key(h.person), h.role, h.body)
+
+
+def event_id(article_id: str, ev: Event) -> str:
+    """An event is its kind and date: extraction keeps one event per (kind, date) in an article."""
+    return ev.fact_id or fact_id("event", article_id, ev.kind, ev.date or "")
+
+
+def term_id(article_id: str, t: TermFact) -> str:
+    """A term mention is the body (by name key) and the range of years."""
+    return t.fact_id or fact_id("termmention", article_id, key(t.body), t.start, t.end)
+
+
+def citation_id(article_id: str, d: DocumentFact) -> str:
+    """A citation is the document's kind and its identification as written."""
+    return d.fact_id or fact_id("citation", article_id, d.kind, d.id_as_written)

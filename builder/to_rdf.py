@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from dataclasses import replace
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 
 from builder import resolve
 from builder.ingest import Article
-from builder.model import Evidence, Facts
+from builder.model import DocumentFact, Event, Evidence, Facts, Holding, TermFact
 from builder.namespace import KG
 
 ORG = Namespace("http://www.w3.org/ns/org#")
@@ -68,6 +69,19 @@ class _Writer:
         self.add(node, RDFS.label, Literal(name, lang="vi"))
         return node
 
+    def fact(self, fid: str, fact: Holding | Event | TermFact | DocumentFact) -> URIRef:
+        """The node of a fact: its stable id, its evidence, and a reviewer's decision.
+
+        A decision (accept, correct) is one more evidence on the same sentence, rule
+        "curation-<decision>", confidence 1.00.
+        """
+        node = resolve.fact_iri(fid)
+        self.add(node, KG.factId, Literal(fid))
+        self.evidence(node, fact.evidence)
+        if fact.curation:
+            self.evidence(node, replace(fact.evidence, rule=f"curation-{fact.curation}", confidence=1.0))
+        return node
+
     def evidence(self, fact: URIRef, ev: Evidence) -> None:
         clean = self.article.clean
         start, end = clean.original(ev.start, ev.end)
@@ -118,14 +132,15 @@ def article_graph(g: Graph, article: Article, facts: Facts, spelling: dict[str, 
     for h in facts.holdings:
         person, body = w.person(h.person), w.body(h.body)
         role, post = resolve.role(h.role), resolve.post(h.body, h.role)
-        node = resolve.iri("holding", article.id, resolve.digest(resolve.key(h.person), h.role, h.body))
         w.add(role, RDF.type, ORG.Role)
         w.add(role, RDFS.label, Literal(h.role, lang="vi"))
         w.add(post, RDF.type, ORG.Post)
         w.add(post, ORG.postIn, body)
         w.add(post, ORG.role, role)
         w.add(person, ORG.holds, post)
-        if (node, RDF.type, KG.Holding) not in g:
+        fid = resolve.holding_id(article.id, h)
+        node = resolve.fact_iri(fid)
+        if (node, RDF.type, KG.Holding) not in g:  # several sentences: the first one's title as written
             w.add(node, RDF.type, KG.Holding)
             w.add(node, ORG.member, person)
             w.add(node, ORG.organization, body)
@@ -134,10 +149,10 @@ def article_graph(g: Graph, article: Article, facts: Facts, spelling: dict[str, 
             w.add(node, KG.titleAsWritten, Literal(h.title))
             if when:
                 w.add(node, KG.reportedFor, date_literal(when))
-        w.evidence(node, h.evidence)
+        w.fact(fid, h)
 
-    for n, ev in enumerate(facts.events, 1):
-        node = resolve.iri("event", article.id, str(n))
+    for ev in facts.events:
+        node = w.fact(resolve.event_id(article.id, ev), ev)
         w.add(node, RDF.type, SCHEMA.Event)
         w.add(node, KG.eventKind, Literal(ev.kind))
         if ev.name:
@@ -159,20 +174,18 @@ def article_graph(g: Graph, article: Article, facts: Facts, spelling: dict[str, 
             w.add(node, SCHEMA.attendee, p)
         for name in ev.participants:
             w.add(node, SCHEMA.attendee, w.person(name))
-        w.evidence(node, ev.evidence)
 
     for t in facts.terms:
         term = resolve.iri("term", resolve.slug(t.body), f"{t.start}-{t.end}")
         w.add(term, RDF.type, KG.Term)
         w.add(term, KG.termStart, Literal(str(t.start), datatype=XSD.gYear))
         w.add(term, KG.termEnd, Literal(str(t.end), datatype=XSD.gYear))
-        node = resolve.iri("termmention", article.id, resolve.digest(resolve.key(t.body), t.start, t.end))
+        node = w.fact(resolve.term_id(article.id, t), t)
         w.add(node, RDF.type, KG.TermMention)
         w.add(node, KG.termOf, Literal(t.body))
         w.add(node, KG.term, term)
         if t.ordinal is not None:
             w.add(node, KG.ordinal, Literal(t.ordinal))
-        w.evidence(node, t.evidence)
 
     for d in facts.documents:
         doc = resolve.iri("document", resolve.slug(f"{d.kind} {d.id_as_written}"))
@@ -183,11 +196,10 @@ def article_graph(g: Graph, article: Article, facts: Facts, spelling: dict[str, 
             w.add(doc, SCHEMA.dateCreated, date_literal(d.date))
         if d.issuer:
             w.add(doc, KG.issuer, w.body(d.issuer))
-        node = resolve.iri("citation", article.id, resolve.digest(d.kind, d.id_as_written))
+        node = w.fact(resolve.citation_id(article.id, d), d)
         w.add(node, RDF.type, KG.Citation)
         w.add(node, KG.cites, doc)
         w.add(node, KG.idAsWritten, Literal(d.id_as_written))
-        w.evidence(node, d.evidence)
 
 
 def new_dataset() -> Dataset:
