@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from builder.ingest import Article
 
 SHORT_REF = re.compile(r"\b(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s+([A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?!\s+[A-ZĐÀ-Ỹ])")
-CHAIR_AFTER = re.compile(r"^\s*(?:đã\s+|cùng\s+)?chủ trì")
+CHAIR_AFTER = re.compile(r"^(?:\s*,[^.;:]{0,120}?,?)?\s*(?:đã\s+|cùng\s+)?chủ trì")
 CHAIR_BEFORE = re.compile(r"(?:\bdo|chủ trì:?)\s*(?:đồng chí\s+|ông\s+|bà\s+)?$", re.I)
 
 
@@ -57,8 +57,9 @@ def extract(article: Article) -> Facts:
     headline = _headline(article)
     proper = proper_name_starts(analyse(clean))
     facts = Facts()
-    mentions: list[tuple[int, int, str]] = []  # (sentence start, end, person)
-    chairs: list[str] = []
+    known: dict[str, str] = {}  # given name → the full name the article used
+    mentions: list[tuple[int, str]] = []  # (position, person)
+    chairs: list[tuple[int, str]] = []
     for start, end, caption in split_sentences(clean):
         text = clean.text[start:end]
         syls = g.syllables(text, start)
@@ -74,16 +75,15 @@ def extract(article: Article) -> Facts:
         facts.terms += find_terms(text, start, expand)
         facts.documents += find_documents(text, start, body_after)
         found = names(g, syls, text, start)
-        for n in found:
-            after = clean.text[syls[n.end - 1].end:end]
-            before = clean.text[start:syls[n.start].start]
-            if CHAIR_AFTER.match(after) or (CHAIR_BEFORE.search(before) and "chủ trì" in after[:80]):
-                chairs.append(n.text)
+        known.update({n.text.split()[-1]: n.text for n in found})
+        refs = [(syls[n.start].start, syls[n.end - 1].end, n.text) for n in found]
+        refs += [(m.start(1) + start, m.end(1) + start, known[m.group(1)])
+                 for m in SHORT_REF.finditer(text) if m.group(1) in known]
+        for at, to, person in sorted(refs):
+            if _chairs(clean.text[start:at], clean.text[to:end], to, [a for a, _, _ in refs if a > to]):
+                chairs.append((at, person))
         if PRESENCE.search(text) or is_headline or caption:
-            mentions += [(start, end, n.text) for n in found]
-            full = {n.text.split()[-1]: n.text for n in found}
-            mentions += [(start, end, full[m.group(1)]) for m in SHORT_REF.finditer(text) if m.group(1) in full]
-    _resolve_short_refs(clean.text, facts, mentions)
+            mentions += [(at, person) for at, _, person in refs]
     facts.events = _dedupe_events(facts.events)
     _attach_people(facts, mentions, chairs)
     facts.documents = list({(d.kind, d.number): d for d in reversed(facts.documents)}.values())[::-1]
@@ -103,36 +103,51 @@ def _organizer(g: Gazetteer, syls: list, ctx: Context) -> str | None:  # type: i
     return None
 
 
-def _resolve_short_refs(text: str, facts: Facts, mentions: list[tuple[int, int, str]]) -> None:
-    """'ông Hưng', 'bà Mai' → the full name the article gave before, by given name."""
-    given = {h.person.split()[-1]: h.person for h in facts.holdings}
-    for m in SHORT_REF.finditer(text):
-        if m.group(1) in given:
-            mentions.append((m.start(), m.end(), given[m.group(1)]))
+def _chairs(before: str, after: str, to: int, later_names: list[int]) -> bool:
+    """Is the person said to chair: 'A (, titles,) chủ trì' with no other name between, 'do A … chủ trì'?"""
+    m = CHAIR_AFTER.match(after)
+    if m and not any(at < to + m.end() for at in later_names):
+        return True
+    return bool(CHAIR_BEFORE.search(before) and "chủ trì" in after[:100])
 
 
-def _attach_people(facts: Facts, mentions: list[tuple[int, int, str]], chairs: list[str]) -> None:
-    """Chairs and participants go to the article's main (first dated) event."""
+def _attach_people(facts: Facts, mentions: list[tuple[int, str]], chairs: list[tuple[int, str]]) -> None:
+    """Chairs and participants go to the event whose sentence comes last before them (else the first)."""
     if not facts.events:
         return
-    main = facts.events[0]
-    main.chair = list(dict.fromkeys(chairs))
-    people = dict.fromkeys(p for _, _, p in sorted(mentions))
-    main.participants = [p for p in people if p not in main.chair]
+    events = sorted(facts.events, key=lambda ev: ev.evidence.start)
+
+    def event_at(pos: int) -> Event:
+        return next((ev for ev in reversed(events) if ev.evidence.start <= pos), events[0])
+
+    for pos, person in sorted(chairs):
+        if person not in (ev := event_at(pos)).chair:
+            ev.chair.append(person)
+    for pos, person in sorted(mentions):
+        ev = event_at(pos)
+        if person not in ev.chair and person not in ev.participants:
+            ev.participants.append(person)
+    for ev in events:
+        ev.participants = [p for p in ev.participants if p not in ev.chair]
+
+
+def _same_gathering(a: Event, b: Event) -> bool:
+    """Same kind and date, and no different part of day or place."""
+    return a.kind == b.kind and a.date == b.date and not (
+        a.part_of_day and b.part_of_day and a.part_of_day != b.part_of_day
+        or a.place and b.place and a.place != b.place)
 
 
 def _dedupe_events(events: list[Event]) -> list[Event]:
-    """One event per (kind, date); an undated headline event names the dated one of its kind."""
+    """One event per gathering; an undated headline event names the dated one of its kind."""
     dated = {ev.kind: ev for ev in reversed(events) if ev.date}
     out: list[Event] = []
-    seen: set[tuple[str, str | None]] = set()
     for ev in events:
         if ev.date is None and ev.kind in dated:
             target = dated[ev.kind]
             if ev.name and (not target.name or ev.evidence.rule == "event-headline" and ev.kind == "buổi làm việc"):
                 target.name = ev.name
             continue
-        if (ev.kind, ev.date) not in seen:
-            seen.add((ev.kind, ev.date))
+        if not any(_same_gathering(ev, seen) for seen in out):
             out.append(ev)
     return out

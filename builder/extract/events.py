@@ -9,7 +9,8 @@ from builder.extract.dates import find_dates
 from builder.gazetteer import Gazetteer, Syllable
 from builder.model import Event, Evidence
 
-CLAUSE_END = re.compile(r"\s+(?:tại|do|với sự|diễn ra|được tổ chức|dưới sự|nhằm|vào|sáng|chiều)\s|[.;:]\s|[.;:]?$")
+CLAUSE_END = re.compile(r"\s+(?:tại|do|với sự|diễn ra|được tổ chức|dưới sự|nhằm|vào|sáng|chiều)\s|[.;:]\s|[.;:]?$"
+                        r"|,\s+(?:các\s+)?(?:đồng chí|ông|bà)\s")
 PLACE = re.compile(r"\btại\s+((?:[A-ZĐÀ-Ỹ]|thành phố |tỉnh |trụ sở |hội trường )[^,.;()]{1,60}?)"
                    r"(?=\s*[,.;(]|\s+(?:đã|sẽ|và|với|do|để)\s|$)")
 PRESENCE = re.compile(

@@ -200,7 +200,7 @@ def name_at(g: Gazetteer, syls: list[Syllable], i: int, proper: frozenset[int] =
     if j - i < 2:
         return None
     place = g.places.longest(keys, i)
-    if place and place[0] >= j:
+    if place and (place[0] >= j or keys[place[0]] in g.surnames):  # "Hà Tĩnh", "Hà Tĩnh Đinh Công Thưởng"
         return None
     return Name("", i, j)
 
@@ -212,11 +212,12 @@ def names(g: Gazetteer, syls: list[Syllable], text: str, offset: int,
     i = 0
     while i < len(syls):
         n = name_at(g, syls, i, proper)
+        place = g.places.longest([s.key for s in syls], i)
         if n:
             out.append(Name(text[syls[n.start].start - offset:syls[n.end - 1].end - offset], n.start, n.end))
             i = n.end
         else:
-            i += 1
+            i = place[0] if place else i + 1
     return out
 
 
