@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from builder.extract import extract
 from builder.ingest import Article, read_articles
@@ -23,6 +26,8 @@ class BuildResult:
     counts: Counter[str] = field(default_factory=Counter)
     conforms: bool = True
     violations: int = 0
+    curated: Counter[str] = field(default_factory=Counter)  # facts per curation decision applied
+    stale: list[str] = field(default_factory=list)  # curation entries whose fact was not extracted
 
 
 def write_atomic(path: Path, data: str) -> None:
@@ -38,6 +43,24 @@ def write_atomic(path: Path, data: str) -> None:
         raise
 
 
+def csv_text(columns: list[str], rows: list[dict[str, Any]]) -> str:
+    """Rows as CSV text with a header line (None → empty cell)."""
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buf.getvalue()
+
+
+def count(facts: list[Facts]) -> Counter[str]:
+    """Facts per kind; a holding reported in several sentences counts once."""
+    counts: Counter[str] = Counter()
+    for f in facts:
+        counts.update(holdings=len({(h.person, h.role, h.body) for h in f.holdings}),
+                      events=len(f.events), terms=len(f.terms), documents=len(f.documents))
+    return counts
+
+
 def extract_all(paths: list[str]) -> BuildResult:
     """Read and extract every article; one failing article becomes an error line."""
     result = BuildResult()
@@ -50,18 +73,27 @@ def extract_all(paths: list[str]) -> BuildResult:
             continue
         result.articles.append(article)
         result.facts.append(facts)
-        result.counts.update(holdings=len({(h.person, h.role, h.body) for h in facts.holdings}),
-                             events=len(facts.events), terms=len(facts.terms), documents=len(facts.documents))
+    result.counts = count(result.facts)
     return result
 
 
-def build(paths: list[str], outdir: Path) -> BuildResult:
-    """Build graph.trig, graph.ttl and report.ttl in outdir from the articles under paths."""
+def build(paths: list[str], outdir: Path, curation: Path | None = None) -> BuildResult:
+    """Build graph.trig, graph.ttl and report.ttl in outdir from the articles under paths.
+
+    A curation file (builder.curation) is read first, so a bad one fails before any
+    work (CurationError), and applied to the extracted facts before they become RDF.
+    """
+    from builder import curation as cur
     from builder.to_rdf import merged, to_dataset, trig
     from builder.validate import validate
 
+    decisions = cur.load(curation) if curation else {}
     result = extract_all(paths)
-    ds = to_dataset(list(zip(result.articles, result.facts)))
+    items = list(zip(result.articles, result.facts))
+    if curation:
+        result.curated, result.stale = cur.apply(decisions, items)
+        result.counts = count(result.facts)
+    ds = to_dataset(items)
     graph = merged(ds)
     result.conforms, report, result.violations = validate(graph)
     write_atomic(outdir / "graph.trig", trig(ds))

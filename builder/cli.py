@@ -7,8 +7,6 @@ Exit codes: 0 success (and, for validate, the graph conforms); 1 SHACL violation
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import sys
 import tempfile
@@ -26,6 +24,11 @@ def _print_summary(result, outdir: Path) -> None:  # type: ignore[no-untyped-def
         print(f"  error: {line}", file=sys.stderr)
     facts = ", ".join(f"{k} {result.counts[k]}" for k in ("holdings", "events", "terms", "documents"))
     print(f"facts: {facts}")
+    if result.curated or result.stale:
+        done = ", ".join(f"{result.curated[d]} {d}ed" for d in ("accept", "reject", "correct"))
+        print(f"curation: {done}, {len(result.stale)} stale")
+    for line in result.stale:
+        print(f"  warning: {line}", file=sys.stderr)
     state = "conforms" if result.conforms else f"{result.violations} violations"
     print(f"SHACL: {state} (report: {outdir / 'report.ttl'})")
     print(f"wrote: {outdir / 'graph.trig'}, {outdir / 'graph.ttl'}")
@@ -33,11 +36,16 @@ def _print_summary(result, outdir: Path) -> None:  # type: ignore[no-untyped-def
 
 def cmd_build(args: argparse.Namespace) -> int:
     from builder.build import build
+    from builder.curation import CurationError
     from builder.query import load_dataset
 
     outdir = Path(args.output)
     paths = args.paths or [str(SEEDS)]
-    result = build(paths, outdir)
+    try:
+        result = build(paths, outdir, Path(args.curation) if args.curation else None)
+    except CurationError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
     _print_summary(result, outdir)
     if not args.paths:
         print(f"\nExample question ({EXAMPLE_QUERY}): who chaired personnel-vetting conferences?")
@@ -90,11 +98,9 @@ def _emit(columns: list[str], rows: list[dict], fmt: str) -> None:  # type: igno
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return
     if fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-        print(buf.getvalue(), end="")
+        from builder.build import csv_text
+
+        print(csv_text(columns, rows), end="")
         return
     cells = [[str(r.get(c) if r.get(c) is not None else "") for c in columns] for r in rows]
     widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
@@ -124,6 +130,21 @@ def cmd_facts(args: argparse.Namespace) -> int:
     from builder.query import load_dataset
 
     print(json.dumps(graph_facts(load_dataset(Path(args.outdir))), ensure_ascii=False, indent=1))
+    return 0
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from builder.curation import CurationError, write_review
+    from builder.query import load_dataset
+
+    out = Path(args.output)
+    try:
+        n = write_review(load_dataset(Path(args.outdir)), out, force=args.force)
+    except CurationError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    print(f"wrote: {out} ({n} facts, least sure first; fill in 'decision': accept, reject or correct, "
+          f"then `kg build --curation {out}`)")
     return 0
 
 
@@ -164,6 +185,7 @@ def parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="build the graph from articles (default: the bundled seeds)")
     b.add_argument("paths", nargs="*", help="article files or folders (.txt, .html, .jsonl)")
     b.add_argument("-o", "--output", default="out", help="output folder (default: out)")
+    b.add_argument("--curation", metavar="FILE", help="a reviewed `kg review` CSV: accept, reject, correct facts")
     b.set_defaults(func=cmd_build)
 
     v = sub.add_parser("validate", help="validate a graph against the SHACL shapes")
@@ -183,6 +205,12 @@ def parser() -> argparse.ArgumentParser:
     f = sub.add_parser("facts", help="print the graph's facts as JSON in the gold schema")
     f.add_argument("outdir", nargs="?", default="out")
     f.set_defaults(func=cmd_facts)
+
+    w = sub.add_parser("review", help="write the graph's facts as a CSV to review, least sure first")
+    w.add_argument("outdir", nargs="?", default="out", help="build folder (default: out)")
+    w.add_argument("-o", "--output", default="review.csv", help="CSV file to write (default: review.csv)")
+    w.add_argument("--force", action="store_true", help="overwrite a file that holds reviewer decisions")
+    w.set_defaults(func=cmd_review)
 
     e = sub.add_parser("eval", help="build, then score against gold facts")
     e.add_argument("--gold", required=True, help="folder of gold *.json files")

@@ -93,8 +93,8 @@ def holding_id(article_id: str, h: Holding) -> str:
 
 
 def event_id(article_id: str, ev: Event) -> str:
-    """An event is its kind and date: extraction keeps one event per (kind, date) in an article."""
-    return ev.fact_id or fact_id("event", article_id, ev.kind, ev.date or "")
+    """An event is its kind, date, part of day and place: what extraction tells gatherings apart by."""
+    return ev.fact_id or fact_id("event", article_id, ev.kind, ev.date or "", ev.part_of_day or "", ev.place or "")
 
 
 def term_id(article_id: str, t: TermFact) -> str:

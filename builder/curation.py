@@ -1,0 +1,235 @@
+"""Review and curation: the facts of a built graph as a CSV to check, and a reviewer's decisions applied on rebuild.
+
+`review_rows()` reads every fact back from the graph (saved queries `review-facts` and
+`facts-event-people`), least sure first. A curation file is that CSV with the
+`decision` column filled in: `accept`, `reject` or `correct` (the ordinary columns
+then hold the corrected values); rows with no decision are ignored. `load()` reads
+it, `apply()` applies it to freshly extracted facts, keyed by stable fact id
+(builder.resolve), so a reviewer's work survives every rebuild:
+
+* reject: the fact is dropped;
+* accept: the fact gets one more evidence on the same sentence, rule
+  `curation-accept`, confidence 1.00;
+* correct: the fact's fields are replaced by the row's, it keeps its id, and gets
+  an evidence with rule `curation-correct`, confidence 1.00.
+
+An entry whose fact is not extracted any more is stale: reported, never an error.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from rdflib import Dataset
+
+from builder import resolve
+from builder.ingest import Article
+from builder.model import Facts
+
+COLUMNS = ("fact_id", "kind", "article", "confidence", "rule", "person", "role", "body", "title_as_written",
+           "event_kind", "name", "date", "place", "organizer", "chair", "participants", "term",
+           "document_kind", "document", "issuer", "sentence", "decision", "note")
+DECISIONS = ("accept", "reject", "correct")
+SEP = "; "  # between names in the chair and participants columns, and between rules
+DATE = re.compile(r"(?:\d{4}|-)-\d{2}-\d{2}")  # 2023-12-28, or --12-28 when the year is unknown
+TERM = re.compile(r"(\d{4})-(\d{4})")
+# the columns a curation file must have: the id, the decision and whatever a correction may change
+READ = ("fact_id", "decision", "person", "role", "body", "title_as_written", "event_kind", "name", "date", "place",
+        "organizer", "chair", "participants", "term", "document_kind", "document", "issuer")
+# what a correction must give, per fact kind (the first part of a fact id)
+REQUIRED = {"holding": ("person", "role", "body", "title_as_written"), "event": ("event_kind",),
+            "termmention": ("body", "term"), "citation": ("document_kind", "document")}
+FIELDS = {"person": "person", "role": "role", "body": "body", "title": "title_as_written", "eventKind": "event_kind",
+          "name": "name", "date": "date", "place": "place", "organizer": "organizer",
+          "documentKind": "document_kind", "document": "document", "issuer": "issuer"}
+
+
+class CurationError(ValueError):
+    """A curation file that cannot be used: the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One reviewer decision: the row it was read from (all columns) and its line in the file."""
+
+    fact_id: str
+    decision: str
+    row: dict[str, str]
+    line: int
+
+    @property
+    def kind(self) -> str:
+        return self.fact_id.split("/", 1)[0]
+
+
+# ---------------------------------------------------------------- review
+
+
+def review_rows(ds: Dataset) -> list[dict[str, str]]:
+    """One row per fact, in COLUMNS, least sure first (confidence, then fact id)."""
+    from builder.query import run
+
+    people: dict[str, dict[str, list[str]]] = {}
+    for r in run("facts-event-people", ds)[1]:
+        entry = people.setdefault(r["event"], {"chair": [], "participants": []})
+        entry["chair" if r["chair"] in (True, "true") else "participants"].append(r["person"])
+    facts: dict[str, dict[str, Any]] = {}
+    best: dict[str, tuple[float, int]] = {}
+    for r in run("review-facts", ds)[1]:
+        fid, confidence = r["factId"], float(r["confidence"])
+        row = facts.setdefault(fid, _row(fid, r, people.get(r["fact"], {})))
+        row["rules"].add(r["rule"])
+        if fid not in best or (-confidence, r["start"]) < (-best[fid][0], best[fid][1]):
+            best[fid] = (confidence, r["start"])
+            row["confidence"], row["sentence"] = f"{confidence:.2f}", r["sentence"]
+    rows = list(facts.values())
+    for row in rows:
+        row["rule"] = SEP.join(sorted(row.pop("rules")))
+    return sorted(rows, key=lambda r: (float(r["confidence"]), r["fact_id"]))
+
+
+def _row(fid: str, r: dict[str, Any], people: dict[str, list[str]]) -> dict[str, Any]:
+    row: dict[str, Any] = dict.fromkeys(COLUMNS, "")
+    row.update(fact_id=fid, kind=fid.split("/", 1)[0], article=r["articleId"], rules=set())
+    row.update({col: str(r[var]) for var, col in FIELDS.items() if r.get(var) is not None})
+    if r.get("termStart") is not None:
+        row["term"] = f"{r['termStart']}-{r['termEnd']}"
+    row["chair"], row["participants"] = (SEP.join(people.get(k, [])) for k in ("chair", "participants"))
+    return row
+
+
+def write_review(ds: Dataset, path: Path, force: bool = False) -> int:
+    """Write the review CSV atomically; never over a file holding decisions unless forced. Returns the rows."""
+    from builder.build import csv_text, write_atomic
+
+    if not force and path.is_file() and _has_decisions(path):
+        raise CurationError(f"{path}: holds reviewer decisions; write the review elsewhere (or --force)")
+    rows = review_rows(ds)
+    write_atomic(path, csv_text(list(COLUMNS), rows))
+    return len(rows)
+
+
+def _has_decisions(path: Path) -> bool:
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            return any((r.get("decision") or "").strip() for r in csv.DictReader(fh))
+    except (UnicodeDecodeError, csv.Error):
+        return True  # not ours to overwrite either
+
+
+# ---------------------------------------------------------------- curation file
+
+
+def load(path: Path) -> dict[str, Decision]:
+    """The decisions of a curation file, by fact id; CurationError names the file and line of a problem."""
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            reader = csv.DictReader(fh)
+            missing = [c for c in READ if c not in (reader.fieldnames or [])]
+            if missing:
+                raise CurationError(f"{path}: line 1: missing columns: {', '.join(missing)}")
+            decisions: dict[str, Decision] = {}
+            for row in reader:
+                d = _decision(path, reader.line_num, {k: (v or "").strip() for k, v in row.items() if k})
+                if d is None:
+                    continue
+                if d.fact_id in decisions:
+                    first = decisions[d.fact_id].line
+                    raise CurationError(f"{path}: line {d.line}: {d.fact_id} already has a decision on line {first}")
+                decisions[d.fact_id] = d
+    except (OSError, UnicodeDecodeError, csv.Error) as err:
+        raise CurationError(f"{path}: cannot read curation file ({err})") from err
+    return decisions
+
+
+def _decision(path: Path, line: int, row: dict[str, str]) -> Decision | None:
+    decision = row["decision"].lower()
+    if not decision:
+        return None
+    where = f"{path}: line {line}"
+    if decision not in DECISIONS:
+        raise CurationError(f"{where}: unknown decision {row['decision']!r} (accept, reject or correct)")
+    d = Decision(row["fact_id"], decision, row, line)
+    if d.kind not in REQUIRED or d.fact_id.count("/") < 2:
+        raise CurationError(f"{where}: {row['fact_id']!r} is not a fact id (see `kg review`)")
+    if decision == "correct":
+        empty = [c for c in REQUIRED[d.kind] if not row[c]]
+        if empty:
+            raise CurationError(f"{where}: a corrected {d.kind} needs {', '.join(empty)}")
+        if row["date"] and d.kind in ("event", "citation") and not DATE.fullmatch(row["date"]):
+            raise CurationError(f"{where}: date {row['date']!r} is not YYYY-MM-DD or --MM-DD")
+        if d.kind == "termmention" and not _term(row["term"]):
+            raise CurationError(f"{where}: term {row['term']!r} is not YYYY-YYYY (first year not after the last)")
+    return d
+
+
+def _term(text: str) -> tuple[int, int] | None:
+    m = TERM.fullmatch(text)
+    return (int(m.group(1)), int(m.group(2))) if m and m.group(1) <= m.group(2) else None
+
+
+def _names(text: str) -> list[str]:
+    return [n.strip() for n in text.split(";") if n.strip()]
+
+
+# ---------------------------------------------------------------- applying
+
+
+def _holding(h: Any, r: dict[str, str]) -> Any:
+    return replace(h, person=r["person"], role=r["role"], body=r["body"], title=r["title_as_written"])
+
+
+def _event(ev: Any, r: dict[str, str]) -> Any:
+    return replace(ev, kind=r["event_kind"], name=r["name"] or None, date=r["date"] or None,
+                   place=r["place"] or None, organizer=r["organizer"] or None,
+                   chair=_names(r["chair"]), participants=_names(r["participants"]))
+
+
+def _termmention(t: Any, r: dict[str, str]) -> Any:
+    start, end = _term(r["term"]) or (t.start, t.end)
+    return replace(t, body=r["body"], start=start, end=end)
+
+
+def _citation(d: Any, r: dict[str, str]) -> Any:
+    return replace(d, kind=r["document_kind"], id_as_written=r["document"], date=r["date"] or None,
+                   issuer=r["issuer"] or None)
+
+
+# per fact kind: the Facts list it lives in, its id, and how a correction is applied
+KINDS: dict[str, tuple[str, Callable[[str, Any], str], Callable[[Any, dict[str, str]], Any]]] = {
+    "holding": ("holdings", resolve.holding_id, _holding),
+    "event": ("events", resolve.event_id, _event),
+    "termmention": ("terms", resolve.term_id, _termmention),
+    "citation": ("documents", resolve.citation_id, _citation),
+}
+
+
+def apply(decisions: dict[str, Decision], items: list[tuple[Article, Facts]]) -> tuple[Counter[str], list[str]]:
+    """Apply decisions to the facts in place; returns how many facts each decision touched, and stale entries."""
+    applied: Counter[str] = Counter()
+    seen: set[str] = set()
+    for article, facts in items:
+        for attr, fact_id, correct in KINDS.values():
+            kept = []
+            for fact in getattr(facts, attr):
+                fid = fact_id(article.id, fact)
+                d = decisions.get(fid)
+                if d is not None and fid not in seen:
+                    seen.add(fid)
+                    applied[d.decision] += 1
+                if d is None:
+                    kept.append(fact)
+                elif d.decision == "accept":
+                    kept.append(replace(fact, curation="accept"))
+                elif d.decision == "correct":
+                    kept.append(replace(correct(fact, d.row), fact_id=fid, curation="correct"))
+            setattr(facts, attr, kept)
+    stale = [f"stale curation entry {fid} (line {d.line}, {d.decision}): no such fact in this build"
+             for fid, d in sorted(decisions.items(), key=lambda kv: kv[1].line) if fid not in seen]
+    return applied, stale
