@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from builder.extract.documents import find_documents
 from builder.extract.events import PRESENCE, find_events
 from builder.extract.terms import find_terms
-from builder.extract.titles import Context, article_context, bind, body_at, names
+from builder.extract.titles import Context, article_context, bind, body_at, names, skip_qualifiers
 from builder.gazetteer import Gazetteer, gazetteer
 from builder.model import Event, Evidence, Facts, Holding
 from builder.nlp import analyse, proper_name_starts, split_sentences
@@ -85,6 +85,7 @@ def extract(article: Article) -> Facts:
         if PRESENCE.search(text) or is_headline or caption:
             mentions += [(at, person) for at, _, person in refs]
     facts.events = _dedupe_events(facts.events)
+    _date_bridge_points(facts.events)
     _attach_people(facts, mentions, chairs)
     facts.documents = list({(d.kind, d.number): d for d in reversed(facts.documents)}.values())[::-1]
     return facts
@@ -97,9 +98,12 @@ def _organizer(g: Gazetteer, syls: list, ctx: Context) -> str | None:  # type: i
         hit = body_at(g, syls, i, ctx)
         if not hit:
             continue
-        j = hit[0] + (keys[hit[0]:hit[0] + 1] == ["đã"])
+        j = skip_qualifiers(syls, hit[0])
+        j += keys[j:j + 1] == ["đã"]
+        j += 3 * (keys[j:j + 3] == ["chủ", "trì", ","])  # "đã chủ trì, tổ chức"
         if keys[j:j + 2] == ["tổ", "chức"] and g.event_kinds.longest(keys, j + 2) or keys[j:j + 1] == ["họp"]:
-            return hit[1]
+            standing = keys[i - 2:i] == ["thường", "trực"]  # "Thường trực Ban Bí thư"
+            return f"Thường trực {hit[1]}" if standing else hit[1]
     return None
 
 
@@ -129,6 +133,15 @@ def _attach_people(facts: Facts, mentions: list[tuple[int, str]], chairs: list[t
             ev.participants.append(person)
     for ev in events:
         ev.participants = [p for p in ev.participants if p not in ev.chair]
+
+
+def _date_bridge_points(events: list[Event]) -> None:
+    """A bridge point ('tại điểm cầu X') meets on the date of the conference named before it."""
+    date = None
+    for ev in sorted(events, key=lambda e: e.evidence.start):
+        if ev.kind == "điểm cầu" and ev.date is None:
+            ev.date = date
+        date = ev.date or date
 
 
 def _same_gathering(a: Event, b: Event) -> bool:

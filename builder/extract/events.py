@@ -15,13 +15,18 @@ PLACE = re.compile(r"\btại\s+((?:[A-ZĐÀ-Ỹ]|thành phố |tỉnh |trụ s�
                    r"(?=\s*[,.;(]|\s+(?:đã|sẽ|và|với|do|để)\s|$)")
 PRESENCE = re.compile(
     r"\b(dự|tham dự|tham gia|cùng dự|phát biểu|báo cáo|chủ trì|điều hành|kết luận|trao|công bố|làm việc với|"
-    r"tặng|trình bày|chúc mừng|tiếp thu|cảm ơn)\b", re.I)
+    r"tặng|trình bày|chúc mừng|tiếp thu|cảm ơn|đọc|tuyên bố)\b", re.I)
 IMPLICIT = (
     (re.compile(r"\bcông bố\b.*\bquyết định\b|\bquyết định\b.*\bđược công bố\b", re.I), "lễ công bố quyết định"),
     (re.compile(r"\bQuốc hội\b.*\b(bầu|thông qua|biểu quyết)\b"), "phiên họp"),
     (re.compile(r"\bTrung ương\b.*\bđã họp\b|\bTrung ương\b.*\bhọp\b"), "hội nghị trung ương"),
 )
-NOT_PLACES = ("Hội nghị", "Đại hội", "Hội thảo", "buổi", "Phiên", "Kỳ họp", "Lễ")
+NOT_PLACES = ("Hội nghị", "Đại hội", "Hội thảo", "buổi", "Phiên", "Kỳ họp", "Lễ", "điểm cầu")
+AFTER_PLACE = re.compile(r",\s*([^,.;()]+?)(?=\s*[,.;()]|$)")
+# A date right after a document number is the document's; "Đến ngày …" is a status, not a gathering.
+NOT_EVENT_DATE = re.compile(r"(?:\bsố\s+[\w./-]+|\d+-[A-ZĐ]+/[A-ZĐ]+|\b[Đđ]ến|\b[Tt]ính đến)\s*$")
+# A bridge point of an online conference, named at the start of its clause: "Tại điểm cầu X, …".
+BRIDGE = re.compile(r"(?:^|[;:]\s*)[Tt]ại (điểm cầu [^,;()]+?)(?=\s+(?:do|có|,)|[,;(])")
 
 
 def kind_at(g: Gazetteer, keys: list[str], i: int) -> tuple[int, str] | None:
@@ -46,12 +51,18 @@ def event_name(sentence: str, start: int) -> str | None:
     return name if len(name.split()) >= 2 else None
 
 
-def place_in(sentence: str) -> str | None:
-    """'tại Hà Nội' → 'Hà Nội' (not 'tại Hội nghị')."""
+def place_in(g: Gazetteer, sentence: str) -> str | None:
+    """'tại Hà Nội' → 'Hà Nội' (not 'tại Hội nghị'); 'tại Thủ đô Hà Nội' → 'Hà Nội';
+    'tại Trung tâm Hội nghị Quốc gia, Hà Nội' keeps the province after the comma."""
     for m in PLACE.finditer(sentence):
         place = m.group(1).strip(" ,")
-        if not place.startswith(NOT_PLACES):
-            return place
+        if place.startswith(NOT_PLACES):
+            continue
+        place = place.removeprefix("Thủ đô ")
+        tail = AFTER_PLACE.match(sentence, m.end())
+        if tail and (hit := g.places.longest(g.keys(tail.group(1)), 0)) and hit[0] == len(g.keys(tail.group(1))):
+            place += ", " + tail.group(1)
+        return place
     return None
 
 
@@ -61,7 +72,8 @@ YEAR = re.compile(r"\bnăm (\d{4})\b")
 def find_events(g: Gazetteer, sentence: str, offset: int, syls: list[Syllable], published: str | None,
                 caption: bool, headline: str | None, is_headline: bool) -> list[Event]:
     """Events a dated sentence announces ('Sáng 28/12, tại Hà Nội, Ban … tổ chức Hội nghị …')."""
-    dates = [d for d in find_dates(sentence, offset) if d.part or len(sentence[:d.start - offset].split()) <= 6]
+    dates = [d for d in find_dates(sentence, offset) if (d.part or len(sentence[:d.start - offset].split()) <= 6)
+             and not NOT_EVENT_DATE.search(sentence[:d.start - offset])]
     years = set(YEAR.findall(sentence))
     keys = [s.key for s in syls]
     out: list[Event] = []
@@ -70,7 +82,8 @@ def find_events(g: Gazetteer, sentence: str, offset: int, syls: list[Syllable], 
         if not hit:
             continue
         end, kind = hit
-        if not dates and not (caption or is_headline) or (i and keys[i - 1] in {"tại", "các", "những"}):
+        if not dates and not (caption or is_headline) or (i and keys[i - 1] in {"các", "những"}) \
+                or (i and keys[i - 1] == "tại" and not dates):
             continue
         at = syls[i].start - offset
         name = event_name(sentence, at)
@@ -84,16 +97,19 @@ def find_events(g: Gazetteer, sentence: str, offset: int, syls: list[Syllable], 
         date = first.resolve(published) if first else None
         rule = "dated-event-sentence" if dates else "event-headline"
         ev = Event(kind, name, date, Evidence(offset, offset + len(sentence), rule, 0.8 if dates else 0.5, caption))
-        ev.place = place_in(sentence[:at]) or place_in(sentence)
+        ev.place = place_in(g, sentence[:at]) or place_in(g, sentence)
         ev.part_of_day = first.part if first else None
         out.append(ev)
         break
+    for m in BRIDGE.finditer(sentence):
+        out.append(Event("điểm cầu", m.group(1).strip(), None,
+                         Evidence(offset, offset + len(sentence), "bridge-point", 0.6, caption)))
     if not out and dates:
         for pattern, kind in IMPLICIT:
             if pattern.search(sentence):
                 ev = Event(kind, None, dates[0].resolve(published),
                            Evidence(offset, offset + len(sentence), "dated-implicit-event", 0.6, caption))
-                ev.place = place_in(sentence)
+                ev.place = place_in(g, sentence)
                 out.append(ev)
                 break
     return out

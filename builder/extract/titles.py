@@ -73,7 +73,7 @@ def article_context(g: Gazetteer, syllables: list[Syllable]) -> Context:
     return Context(place=min(counts, key=lambda p: (-counts[p], p.name)))
 
 
-def _skip_qualifiers(syls: list[Syllable], j: int) -> int:
+def skip_qualifiers(syls: list[Syllable], j: int) -> int:
     """Skip 'khóa XI', 'khoá 12', '(,) nhiệm kỳ 2020-2025' after a title."""
     keys = [s.key for s in syls]
     while j < len(keys):
@@ -160,7 +160,7 @@ def title_at(g: Gazetteer, syls: list[Syllable], i: int, ctx: Context) -> Title 
     if not syls[i].capital and not (i > 0 and keys[i - 1] in FORMER | HONORIFICS | {":", ",", "("}) \
             and end - i < 3:
         return None
-    return Title(role, body, i, _skip_qualifiers(syls, end), former)
+    return Title(role, body, i, skip_qualifiers(syls, end), former)
 
 
 def chain_at(g: Gazetteer, syls: list[Syllable], i: int, ctx: Context) -> list[Title]:
@@ -254,7 +254,7 @@ def memberships(g: Gazetteer, syls: list[Syllable], i: int, ctx: Context) -> tup
         hit = body_at(g, syls, j, ctx)
         if not hit or not (syls[j].capital or hit[0] - j > 1):
             break
-        end = _skip_qualifiers(syls, hit[0])
+        end = skip_qualifiers(syls, hit[0])
         out.append(Title(MEMBER_ROLE.get(hit[1], "Ủy viên"), hit[1], j, end, False))
         if end < len(syls) - 1 and syls[end].key in {",", "và"} and syls[end + 1].capital:
             j = end + 1
