@@ -106,7 +106,9 @@ class Gazetteer:
     def __init__(self) -> None:
         self.abbreviations = Trie()
         for row in table("abbreviations.tsv"):
-            self.abbreviations.add(row["abbreviation"].split(), [fold(w) for w in row["expansion"].split()])
+            # Both sides are split the way text is ("GD&ĐT" is three tokens, "phòng, chống" four).
+            expansion = [fold(w) for w in TOKEN.findall(row["expansion"])]
+            self.abbreviations.add(TOKEN.findall(row["abbreviation"]), expansion)
         self.roles = Trie()
         self.default_body: dict[str, str] = {}
         for row in table("roles.tsv"):
@@ -135,7 +137,8 @@ class Gazetteer:
             for form in [row["pattern"], *_split(row["variants"])]:
                 for prefix in self._prefixes(form):
                     self.local.add(prefix, body)
-        self.surnames = {fold(r["surname"]) for r in table("surnames.tsv")}
+        # Names are matched one syllable at a time: a compound surname (Tôn Thất, Rơ Mah) starts a name by its first.
+        self.surnames = {fold(r["surname"].split()[0]) for r in table("surnames.tsv")}
         self.event_kinds = Trie()
         for row in table("event_kinds.tsv"):
             for form in _split(row["triggers"]) or [row["kind"]]:
