@@ -17,7 +17,7 @@ from builder.gazetteer import Gazetteer, LocalBody, Place, Syllable
 SEPARATORS = {",", "-", "–", "—", "kiêm"}
 FORMER = {"nguyên", "cựu"}
 PAST_CUES = ("từng giữ", "từng là", "từng có", "từng làm", "từng đảm nhiệm", "từng công tác", "trước đó", "khi là",
-             "trước khi", "nguyên là")
+             "trước khi", "nguyên là", "kinh qua")
 HONORIFICS = {"đồng", "chí", "ông", "bà", "anh", "chị"}
 NAME_TITLE_GLUE = {",", "(", "-", "–", "—"}
 VERB_CUES = (["giữ", "chức", "vụ"], ["giữ", "chức"], ["làm"], ["là"], ["đắc", "cử"], ["bầu"], ["đảm", "nhiệm"],
@@ -51,26 +51,46 @@ class Name:
 
 @dataclass
 class Context:
-    """What the article as a whole says: its main place and local committee."""
+    """What the article as a whole says: its main place, and the organisation whose Party
+    committee it is about ("Đảng bộ Tổng công ty X" → "Tổng công ty X")."""
 
     place: Place | None = None
+    organisation: str | None = None
+
+
+# Words that end an organisation's name after "Đảng bộ"/"Đảng ủy" ("Đảng bộ Tổng công ty X tổ chức …").
+ORG_END = {"tổ", "đã", "họp", "lần", "nhiệm", "khóa", "vừa", "được", "có", "là", "và", "với", "tại", "về", "sẽ"}
 
 
 def article_context(g: Gazetteer, syllables: list[Syllable]) -> Context:
-    """The place the article is about: the one its local bodies name most often."""
+    """The place the article is about (the one it names most often) and its organisation."""
     keys = [s.key for s in syllables]
     counts: Counter[Place] = Counter()
+    orgs: Counter[str] = Counter()
     i = 0
     while i < len(keys):
         hit = g.places.longest(keys, i)
         if hit:
             counts[hit[1]] += 1
             i = hit[0]
-        else:
-            i += 1
-    if not counts:
-        return Context()
-    return Context(place=min(counts, key=lambda p: (-counts[p], p.name)))
+            continue
+        if keys[i:i + 2] in (["đảng", "bộ"], ["đảng", "ủy"]) and (org := _organisation(g, syllables, i + 2)):
+            orgs[org[1]] += 1
+        i += 1
+    place = min(counts, key=lambda p: (-counts[p], p.name)) if counts else None
+    return Context(place, min(orgs, key=lambda o: (-orgs[o], o)) if orgs else None)
+
+
+def _organisation(g: Gazetteer, syls: list[Syllable], i: int) -> tuple[int, str] | None:
+    """The organisation named at i after 'Đảng bộ': capitalised, not a place or a known body."""
+    keys = [s.key for s in syls]
+    if i >= len(syls) or not syls[i].capital or g.places.longest(keys, i) or g.bodies.longest(keys, i) \
+            or g.local.longest(keys, i):
+        return None
+    j = i
+    while j < len(syls) and j - i < 8 and syls[j].written.isalpha() and keys[j] not in ORG_END:
+        j += 1
+    return (j, " ".join(s.written for s in syls[i:j])) if j - i >= 2 else None
 
 
 def skip_qualifiers(syls: list[Syllable], j: int) -> int:
@@ -107,6 +127,9 @@ def body_at(g: Gazetteer, syls: list[Syllable], j: int, ctx: Context) -> tuple[i
             head = written[0].upper() + written[1:].lower()
             if best is None or inner[0] > best[0]:
                 best = (inner[0], f"{head} {inner[1]}")
+    if keys[j:j + 2] == ["đảng", "ủy"] and best is None:  # "Đảng ủy Tổng công ty X", or bare in an article on X
+        org = _organisation(g, syls, j + 2) or (ctx.organisation and (j + 2, ctx.organisation))
+        best = (org[0], f"Đảng ủy {org[1]}") if org else None
     local = g.local.longest(keys, j)
     if local:
         end, template = local
@@ -281,11 +304,13 @@ def bind(g: Gazetteer, syls: list[Syllable], text: str, offset: int, ctx: Contex
     by_end = {n.end: n for n in found}
     keys = [s.key for s in syls]
     out: list[tuple[Name, Title, str]] = []
-    if any(cue in text.lower() for cue in PAST_CUES):
-        return out
+    lower = text.lower()
+    past = min((lower.index(cue) + offset for cue in PAST_CUES if cue in lower), default=None)  # a career follows
     taken: set[int] = set()
     i = 0
     while i < len(syls):
+        if past is not None and syls[i].start >= past:
+            break
         if i in taken or i in by_start:
             i += 1
             continue
