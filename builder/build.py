@@ -15,6 +15,8 @@ from builder.extract import extract
 from builder.ingest import Article, read_articles
 from builder.model import Facts
 
+CONFLICTS = "holding-conflicts-violation"  # the saved query conflicts.csv is written from
+
 
 @dataclass
 class BuildResult:
@@ -28,6 +30,7 @@ class BuildResult:
     violations: int = 0
     curated: Counter[str] = field(default_factory=Counter)  # facts per curation decision applied
     stale: list[str] = field(default_factory=list)  # curation entries whose fact was not extracted
+    conflicts: int = 0  # rows of conflicts.csv
 
 
 def write_atomic(path: Path, data: str) -> None:
@@ -78,12 +81,16 @@ def extract_all(paths: list[str]) -> BuildResult:
 
 
 def build(paths: list[str], outdir: Path, curation: Path | None = None) -> BuildResult:
-    """Build graph.trig, graph.ttl and report.ttl in outdir from the articles under paths.
+    """Build graph.trig, graph.ttl, report.ttl and conflicts.csv in outdir from the articles under paths.
+
+    conflicts.csv holds the rows of the saved query CONFLICTS: two holders of a
+    single-holder post reported for the same day.
 
     A curation file (builder.curation) is read first, so a bad one fails before any
     work (CurationError), and applied to the extracted facts before they become RDF.
     """
     from builder import curation as cur
+    from builder.query import run
     from builder.to_rdf import merged, to_dataset, trig
     from builder.validate import validate
 
@@ -99,4 +106,7 @@ def build(paths: list[str], outdir: Path, curation: Path | None = None) -> Build
     write_atomic(outdir / "graph.trig", trig(ds))
     write_atomic(outdir / "graph.ttl", graph.serialize(format="turtle"))
     write_atomic(outdir / "report.ttl", report.serialize(format="turtle"))
+    columns, rows = run(CONFLICTS, ds)
+    result.conflicts = len(rows)
+    write_atomic(outdir / "conflicts.csv", csv_text(columns, rows))
     return result

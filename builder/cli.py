@@ -31,6 +31,7 @@ def _print_summary(result, outdir: Path) -> None:  # type: ignore[no-untyped-def
         print(f"  warning: {line}", file=sys.stderr)
     state = "conforms" if result.conforms else f"{result.violations} violations"
     print(f"SHACL: {state} (report: {outdir / 'report.ttl'})")
+    print(f"conflicts: {result.conflicts} (one post, one day, two holders: {outdir / 'conflicts.csv'})")
     print(f"wrote: {outdir / 'graph.trig'}, {outdir / 'graph.ttl'}")
 
 
@@ -148,6 +149,14 @@ def cmd_review(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_conflicts(args: argparse.Namespace) -> int:
+    from builder.build import CONFLICTS
+    from builder.query import load_dataset
+
+    _emit(*_run(CONFLICTS, load_dataset(Path(args.outdir)), {}), args.format)
+    return 0
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     from builder.build import build
     from builder.evaluate import evaluate, load_gold
@@ -211,6 +220,11 @@ def parser() -> argparse.ArgumentParser:
     w.add_argument("-o", "--output", default="review.csv", help="CSV file to write (default: review.csv)")
     w.add_argument("--force", action="store_true", help="overwrite a file that holds reviewer decisions")
     w.set_defaults(func=cmd_review)
+
+    c = sub.add_parser("conflicts", help="two holders of a single-holder post reported for the same day")
+    c.add_argument("outdir", nargs="?", default="out", help="build folder or graph file (default: out)")
+    c.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    c.set_defaults(func=cmd_conflicts)
 
     e = sub.add_parser("eval", help="build, then score against gold facts")
     e.add_argument("--gold", required=True, help="folder of gold *.json files")

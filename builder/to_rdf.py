@@ -203,7 +203,8 @@ def article_graph(g: Graph, article: Article, facts: Facts, spelling: dict[str, 
 
 
 def new_dataset() -> Dataset:
-    ds = Dataset()
+    """An empty dataset with our prefixes; queries on it see all its graphs."""
+    ds = Dataset(default_union=True)
     for prefix, ns in PREFIXES.items():
         ds.bind(prefix, ns)
     return ds
