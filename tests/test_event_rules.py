@@ -1,0 +1,67 @@
+"""Event rules, on sentences written for these tests: bridge points, places, organisers,
+dates that belong to documents or statuses, and who counts as present."""
+
+from __future__ import annotations
+
+import pytest
+
+from builder.extract import extract
+from builder.ingest import make_article
+from builder.model import Facts
+
+
+def facts_of(text: str, published: str | None = "2024-06-30") -> Facts:
+    return extract(make_article("t1", "t1.txt", text, meta={"published": published}))
+
+
+def test_a_bridge_point_is_its_own_event_dated_by_its_conference():
+    f = facts_of(
+        "Sáng 14/6, Ban Tổ chức Trung ương tổ chức Hội nghị trực tuyến toàn quốc sơ kết công tác cán bộ. "
+        "Hội nghị do đồng chí Trần Văn Hải, Phó Trưởng ban Tổ chức Trung ương chủ trì tại điểm cầu Trung tâm. "
+        "Tại điểm cầu Tỉnh ủy Bến Tre do đồng chí Lê Thị Hồng, Phó Bí thư Tỉnh ủy chủ trì.")
+    rows = [(ev.kind, ev.name, ev.date, ev.chair) for ev in f.events]
+    assert rows == [
+        ("hội nghị", "Hội nghị trực tuyến toàn quốc sơ kết công tác cán bộ", "2024-06-14", ["Trần Văn Hải"]),
+        ("điểm cầu", "điểm cầu Tỉnh ủy Bến Tre", "2024-06-14", ["Lê Thị Hồng"]),
+    ]
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("Sáng 3/5, tại Thủ đô Hà Nội, Bộ Chính trị tổ chức Hội nghị toàn quốc.", "Hà Nội"),
+    ("Sáng 3/5, Hội nghị toàn quốc khai mạc tại Trung tâm Hội nghị tỉnh, Bắc Giang.",
+     "Trung tâm Hội nghị tỉnh, Bắc Giang"),
+    ("Sáng 3/5, tại thành phố Vinh, Tỉnh ủy Nghệ An tổ chức Hội nghị cán bộ.", "thành phố Vinh"),
+])
+def test_places(sentence, place):
+    [ev] = facts_of(sentence).events
+    assert ev.place == place
+
+
+@pytest.mark.parametrize("sentence, organizer", [
+    ("Sáng 3/5, Ban Chấp hành Trung ương Đảng khóa XIII đã họp tại Hà Nội.", "Ban Chấp hành Trung ương"),
+    ("Sáng 3/5, Ban Tổ chức Trung ương đã chủ trì, tổ chức Hội nghị tập huấn.", "Ban Tổ chức Trung ương"),
+    ("Sáng 3/5, Thường trực Ban Bí thư đã tổ chức Hội nghị công bố quyết định.", "Thường trực Ban Bí thư"),
+])
+def test_organizers(sentence, organizer):
+    [ev] = facts_of(sentence).events
+    assert ev.organizer == organizer
+
+
+@pytest.mark.parametrize("sentence", [
+    "Thực hiện Chỉ thị số 12-CT/TW ngày 5-3-2024 của Bộ Chính trị về đại hội đảng bộ các cấp, tỉnh đã chuẩn bị.",
+    "Đến ngày 20-6-2024, 15/15 đảng bộ trực thuộc đã hoàn thành đại hội.",
+])
+def test_a_document_date_or_a_status_date_is_no_event(sentence):
+    assert facts_of(sentence).events == []
+
+
+def test_a_dated_sentence_at_a_named_meeting_is_that_meeting():
+    [ev] = facts_of("Chiều 26/5, tại Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ nhất, ông Ngô Văn Tâm "
+                    "được bầu giữ chức Bí thư Tỉnh ủy Sóc Trăng.").events
+    assert (ev.kind, ev.date) == ("hội nghị", "2024-05-26")
+
+
+def test_reading_a_report_counts_as_present():
+    [ev] = facts_of("Sáng 4/6, Hội nghị Trung ương khai mạc tại Hà Nội. Đồng chí Phạm Văn Sơn, Ủy viên Bộ Chính "
+                    "trị, đọc Tờ trình của Bộ Chính trị. Đồng chí Lý Thị Hà tuyên bố lý do.").events
+    assert ev.participants == ["Phạm Văn Sơn", "Lý Thị Hà"]
