@@ -1,5 +1,5 @@
-"""Event rules, on sentences written for these tests: bridge points, places, organisers,
-dates that belong to documents or statuses, and who counts as present."""
+"""Event and term rules, on sentences written for these tests: bridge points, places, organisers,
+dates that belong to documents or statuses, who counts as present, one term per body."""
 
 from __future__ import annotations
 
@@ -65,3 +65,10 @@ def test_reading_a_report_counts_as_present():
     [ev] = facts_of("Sáng 4/6, Hội nghị Trung ương khai mạc tại Hà Nội. Đồng chí Phạm Văn Sơn, Ủy viên Bộ Chính "
                     "trị, đọc Tờ trình của Bộ Chính trị. Đồng chí Lý Thị Hà tuyên bố lý do.").events
     assert ev.participants == ["Phạm Văn Sơn", "Lý Thị Hà"]
+
+
+def test_one_term_per_body_and_years_the_ordinal_kept():
+    f = facts_of("Hội nghị lần thứ nhất BCH Đảng bộ tỉnh Long An khóa XI (nhiệm kỳ 2025 - 2030) đã họp. "
+                 "Đại hội bầu 55 đồng chí vào Ban Chấp hành nhiệm kỳ 2025-2030.")
+    assert [(t.body, t.start, t.end) for t in f.terms] == [
+        ("Ban Chấp hành Đảng bộ tỉnh Long An khóa XI", 2025, 2030)]

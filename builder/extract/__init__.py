@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from builder.extract.documents import find_documents
 from builder.extract.events import PRESENCE, find_events
-from builder.extract.terms import find_terms
+from builder.extract.terms import find_terms, merge_terms
 from builder.extract.titles import Context, article_context, bind, body_at, names, skip_qualifiers
 from builder.gazetteer import Gazetteer, gazetteer
 from builder.model import Event, Evidence, Facts, Holding
@@ -86,6 +86,7 @@ def extract(article: Article) -> Facts:
             mentions += [(at, person) for at, _, person in refs]
     facts.events = _dedupe_events(facts.events)
     _date_bridge_points(facts.events)
+    facts.terms = merge_terms(facts.terms)
     _attach_people(facts, mentions, chairs)
     facts.documents = list({(d.kind, d.number): d for d in reversed(facts.documents)}.values())[::-1]
     return facts

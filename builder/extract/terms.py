@@ -13,13 +13,11 @@ TERM = re.compile(
 KHOA = re.compile(r"^(?:[Kk]hóa|[Kk]hoá)\s")
 NOT_A_NAME = re.compile(r"\b(bầu|được|làm|là|phân công|công bố|nhất trí|gồm|có|đã|sẽ|chỉ định|giữ|chức|tham gia|"
                         r"điều động|trúng cử|vào|thông qua|\d+ người)\b", re.I)
-HEAD_WORD = re.compile(r"\b(?:Đại hội|Ban Chấp hành|Ban Thường vụ|Hội đồng nhân dân|HĐND|Ủy ban|Quốc hội|Tỉnh ủy|"
-                       r"Thành ủy|Tỉnh uỷ|Thành uỷ|Huyện ủy|Đảng bộ|Đảng đoàn|Ban cán sự|Mặt trận|Trung ương Đoàn|"
-                       r"Chủ tịch nước|đại hội|Ban Bí thư|Bộ Chính trị)")
-HEAD = re.compile(
-    r"^((?:Đại hội|Ban Chấp hành|Ban Thường vụ|Hội đồng nhân dân|HĐND|Ủy ban|Quốc hội|Tỉnh ủy|Thành ủy|Tỉnh uỷ|"
-    r"Thành uỷ|Huyện ủy|Đảng bộ|Đảng đoàn|Ban cán sự|Mặt trận|Trung ương Đoàn|Chủ tịch nước|đại hội|"
-    r"Ban Bí thư|Bộ Chính trị)[^,;.()]*?)\s*$")
+HEADS = ("Đại hội|Ban Chấp hành|BCH|Ủy Ban|Uỷ [Bb]an|Ban Thường vụ|Hội đồng nhân dân|HĐND|Ủy ban|Quốc hội|Tỉnh ủy|"
+         "Thành ủy|Tỉnh uỷ|Thành uỷ|Huyện ủy|Đảng bộ|Đảng đoàn|Ban cán sự|Mặt trận|Trung ương Đoàn|Chủ tịch nước|"
+         "đại hội|Ban Bí thư|Bộ Chính trị")
+HEAD_WORD = re.compile(rf"\b(?:{HEADS})")
+HEAD = re.compile(rf"^((?:{HEADS})[^,;.()]*?)\s*$")
 
 
 def roman(text: str) -> int | None:
@@ -67,3 +65,13 @@ def find_terms(sentence: str, offset: int, expand) -> list[TermFact]:  # type: i
                 name = f"{name} khóa {m.group('ord')}"
             out.append(TermFact(name, a, b, ordinal if k == len(parts) - 1 else None, ev))
     return out
+
+
+def merge_terms(terms: list[TermFact]) -> list[TermFact]:
+    """One term per (body, years) in an article; 'X khóa XVI' absorbs a bare 'X' of the same years."""
+    with_ordinal = {(re.sub(r" khóa \S+$", "", t.body), t.start, t.end) for t in terms if " khóa " in t.body}
+    out: dict[tuple[str, int, int], TermFact] = {}
+    for t in terms:
+        if (t.body, t.start, t.end) not in with_ordinal:
+            out.setdefault((t.body, t.start, t.end), t)
+    return list(out.values())
