@@ -34,12 +34,16 @@ def date_literal(value: str) -> Literal:
     return Literal(value, datatype=XSD.date)
 
 
+FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def reported_for(facts: Facts, published: str | None) -> str | None:
-    """The date holdings are reported for: the main event's date, else the publication date."""
+    """The date holdings are reported for: the main event's full date, else the publication date, else none
+    (a day and month without a year is no point in time)."""
     for ev in facts.events:
-        if ev.date:
-            return ev.date
-    return published[:10] if published and re.match(r"\d{4}-\d{2}-\d{2}", published) else None
+        if ev.date and FULL_DATE.match(ev.date):
+            return ev.date[:10]
+    return published[:10] if published and FULL_DATE.match(published) else None
 
 
 class _Writer:
