@@ -52,8 +52,9 @@ def test_build_seeds(seeds_build):
     assert proc.returncode == 0, proc.stderr
     assert re.search(r"^articles: 5\b", proc.stdout, re.M), proc.stdout
     assert "conforms" in proc.stdout
-    for name in ("graph.trig", "graph.ttl", "report.ttl"):
+    for name in ("graph.trig", "graph.ttl", "report.ttl", "conflicts.csv"):
         assert (out / name).is_file() and (out / name).stat().st_size > 0, name
+    assert re.search(r"^conflicts: 0\b", proc.stdout, re.M), proc.stdout
     assert "error" not in proc.stderr.lower()
 
 
@@ -193,6 +194,44 @@ def test_facts_published_is_iso_like_the_gold(seeds_build):
     for aid in ("000_d232c527bacec572", "002_e38ffd22d5a32227"):
         gold = json.loads((GOLD / f"{aid}.json").read_text(encoding="utf-8"))["article"]["published"]
         assert records[aid]["article"]["published"].startswith(gold)
+
+
+def test_review(seeds_build, tmp_path):
+    out, _ = seeds_build
+    path = tmp_path / "review.csv"
+    proc = kg("review", str(out), "-o", str(path))
+    assert proc.returncode == 0, proc.stderr
+    assert str(path) in proc.stdout
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    assert rows and list(rows[0])[:4] == ["fact_id", "kind", "article", "confidence"]
+    assert list(rows[0])[-2:] == ["decision", "note"]
+    g = Graph().parse(out / "graph.ttl")
+    assert sorted(r["fact_id"] for r in rows) == sorted(str(o) for o in g.objects(None, KG.factId))
+
+
+def test_review_without_a_graph(tmp_path):
+    proc = kg("review", str(tmp_path / "khong-co"), "-o", str(tmp_path / "review.csv"))
+    assert proc.returncode == 2
+    assert "khong-co" in proc.stderr
+    assert not (tmp_path / "review.csv").exists()
+
+
+def test_build_with_a_bad_curation_file(tmp_path):
+    bad = tmp_path / "duyet.csv"
+    bad.write_text("fact_id,kind\nholding/a/0123,holding\n", encoding="utf-8")
+    proc = kg("build", str(SEEDS), "-o", str(tmp_path / "out"), "--curation", str(bad))
+    assert proc.returncode == 2
+    [line] = proc.stderr.strip().splitlines()
+    assert "duyet.csv" in line and "line 1" in line and "missing columns" in line
+
+
+def test_conflicts_on_the_seeds(seeds_build):
+    out, _ = seeds_build
+    proc = kg("conflicts", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split()[:3] == ["role", "body", "date"]
+    assert "(0 rows)" in proc.stdout
+    assert (out / "conflicts.csv").read_text(encoding="utf-8").count("\n") == 1  # the header only
 
 
 def test_eval(tmp_path):
