@@ -72,3 +72,19 @@ def test_one_term_per_body_and_years_the_ordinal_kept():
                  "Đại hội bầu 55 đồng chí vào Ban Chấp hành nhiệm kỳ 2025-2030.")
     assert [(t.body, t.start, t.end) for t in f.terms] == [
         ("Ban Chấp hành Đảng bộ tỉnh Long An khóa XI", 2025, 2030)]
+
+
+def test_a_photo_caption_places_people_at_the_event_but_a_candidate_member_is_not_present():
+    [ev] = facts_of("Sáng 7/6, tại thành phố Hải Dương, Đại hội Đảng bộ tỉnh Hải Dương lần thứ XVIII khai mạc.\n\n"
+                    "Các đồng chí lãnh đạo tỉnh (từ trái sang): Đào Văn Mạnh, Lê Thị Hoa chụp ảnh lưu niệm.\n\n"
+                    "Đồng chí Vũ Văn Tâm được bầu làm Ủy viên dự khuyết Ban Chấp hành Trung ương Đảng.").events
+    assert ev.participants == ["Đào Văn Mạnh", "Lê Thị Hoa"]
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Sáng 2/7, Hội nghị lần thứ nhất Ban Chấp hành Đảng bộ tỉnh Thái Bình khóa XX đã họp.", "hội nghị"),
+    ("Sáng 2/7, Hội nghị lần thứ 10 Ban Chấp hành Trung ương Đảng khóa XIII khai mạc.", "hội nghị trung ương"),
+])
+def test_a_numbered_plenum_is_central_only_when_the_central_committee_meets(sentence, kind):
+    [ev] = facts_of(sentence).events
+    assert ev.kind == kind

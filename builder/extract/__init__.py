@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from builder.extract.documents import find_documents
-from builder.extract.events import PRESENCE, find_events
+from builder.extract.events import IN_PHOTO, PRESENCE, find_events
 from builder.extract.terms import find_terms, merge_terms
 from builder.extract.titles import Context, article_context, bind, body_at, names, skip_qualifiers
 from builder.gazetteer import Gazetteer, gazetteer
@@ -67,7 +67,7 @@ def extract(article: Article) -> Facts:
             written = clean.text[syls[title.start].start:syls[title.end - 1].end]
             ev = Evidence(start, end, rule, 0.6 if caption else 0.85 if rule != "list-header" else 0.7, caption)
             facts.holdings.append(Holding(name.text, title.role, title.body, written, ev))
-        is_headline = text == headline or (len(text) < 200 and text[-1] not in ".:;" and text[:1].isupper())
+        is_headline = text == headline or (len(text) < 200 and text[-1] not in ".:;," and text[:1].isupper())
         new = find_events(g, text, start, syls, published, caption, headline, is_headline)
         for event in new:
             event.organizer = _organizer(g, syls, ctx)
@@ -82,7 +82,7 @@ def extract(article: Article) -> Facts:
         for at, to, person in sorted(refs):
             if _chairs(clean.text[start:at], clean.text[to:end], to, [a for a, _, _ in refs if a > to]):
                 chairs.append((at, person))
-        if PRESENCE.search(text) or is_headline or caption:
+        if PRESENCE.search(text) or IN_PHOTO.search(text) or is_headline or caption:
             mentions += [(at, person) for at, _, person in refs]
     facts.events = _dedupe_events(facts.events)
     _date_bridge_points(facts.events)

@@ -14,8 +14,11 @@ CLAUSE_END = re.compile(r"\s+(?:tại|do|với sự|diễn ra|được tổ ch�
 PLACE = re.compile(r"\btại\s+((?:[A-ZĐÀ-Ỹ]|thành phố |tỉnh |trụ sở |hội trường )[^,.;()]{1,60}?)"
                    r"(?=\s*[,.;(]|\s+(?:đã|sẽ|và|với|do|để)\s|$)")
 PRESENCE = re.compile(
-    r"\b(dự|tham dự|tham gia|cùng dự|phát biểu|báo cáo|chủ trì|điều hành|kết luận|trao|công bố|làm việc với|"
+    r"\b(dự(?!\s+(?:khuyết|thảo|kiến|án|toán|bị|báo))|tham dự|tham gia|cùng dự|phát biểu|báo cáo|chủ trì|điều hành|"
+    r"kết luận|trao|công bố|làm việc với|"
     r"tặng|trình bày|chúc mừng|tiếp thu|cảm ơn|đọc|tuyên bố)\b", re.I)
+# A photo caption placing people: "(từ trái sang)", "Lê Văn A (trái)".
+IN_PHOTO = re.compile(r"\b(?:từ|Từ) (?:trái|phải) (?:sang|qua)\b|\((?:trái|phải|giữa|bìa trái|bìa phải)\)")
 IMPLICIT = (
     (re.compile(r"\bcông bố\b.*\bquyết định\b|\bquyết định\b.*\bđược công bố\b", re.I), "lễ công bố quyết định"),
     (re.compile(r"\bQuốc hội\b.*\b(bầu|thông qua|biểu quyết)\b"), "phiên họp"),
@@ -30,11 +33,16 @@ BRIDGE = re.compile(r"(?:^|[;:]\s*)[Tt]ại (điểm cầu [^,;()]+?)(?=\s+(?:do
 
 
 def kind_at(g: Gazetteer, keys: list[str], i: int) -> tuple[int, str] | None:
-    """Event kind triggered at syllable i."""
+    """Event kind triggered at syllable i; 'Hội nghị lần thứ N' is a Central Committee plenum only
+    when the Central Committee is what meets (not 'BCH Đảng bộ thành phố …')."""
     hit = g.event_kinds.longest(keys, i)
     if not hit:
         return None
     end, kind = hit
+    if kind == "hội nghị trung ương" and "lần" in keys[i:end]:
+        window = " ".join(keys[end:end + 10])
+        local = re.search(r"đảng bộ|tỉnh|thành phố|huyện|quận", window.split("trung ương")[0])
+        kind = "hội nghị" if local or "trung ương" not in window else kind
     if kind == "hội nghị":
         window = " ".join(keys[end:end + 8])
         if window.startswith("trung ương") or "ban chấp hành trung ương" in window:
