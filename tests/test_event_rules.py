@@ -88,3 +88,13 @@ def test_a_photo_caption_places_people_at_the_event_but_a_candidate_member_is_no
 def test_a_numbered_plenum_is_central_only_when_the_central_committee_meets(sentence, kind):
     [ev] = facts_of(sentence).events
     assert ev.kind == kind
+
+
+@pytest.mark.parametrize("sentence, hold", [
+    ("Bí thư Thành ủy Vinh Nguyễn Văn An phát biểu.", ("Nguyễn Văn An", "Bí thư", "Thành ủy Vinh")),
+    ("Ông Trần Văn Bình, Bí thư Huyện ủy Gia Lâm, phát biểu.", ("Trần Văn Bình", "Bí thư", "Huyện ủy Gia Lâm")),
+    ("Bí thư Huyện ủy Gia Lâm Lê Thị Cúc phát biểu.", ("Lê Thị Cúc", "Bí thư", "Huyện ủy Gia Lâm")),
+    ("Tổng Thanh tra Đoàn Văn Dũng phát biểu.", ("Đoàn Văn Dũng", "Tổng Thanh tra", "Thanh tra Chính phủ")),
+])
+def test_a_unit_name_ends_where_a_persons_name_begins(sentence, hold):
+    assert [(h.person, h.role, h.body) for h in facts_of(sentence).holdings] == [hold]

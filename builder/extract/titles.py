@@ -138,7 +138,7 @@ def body_at(g: Gazetteer, syls: list[Syllable], j: int, ctx: Context) -> tuple[i
         if place_hit:
             cand = (place_hit[0], template.fill(place_hit[1]))
         elif template.level == "district" or end < len(syls) and syls[end].capital and syls[end].key not in g.surnames:
-            cand = _named_unit(syls, end, template)
+            cand = _named_unit(g, syls, j, end, template)
         else:
             cand = (end, template.fill(ctx.place))
         if cand and (best is None or cand[0] > best[0]):
@@ -146,14 +146,22 @@ def body_at(g: Gazetteer, syls: list[Syllable], j: int, ctx: Context) -> tuple[i
     return best
 
 
-def _named_unit(syls: list[Syllable], end: int, template: LocalBody) -> tuple[int, str] | None:
-    """A district or commune body: the template followed by a capitalised name not in the places list."""
-    j = end
-    while j < len(syls) and j - end < 3 and syls[j].capital and syls[j].written.isalpha():
-        j += 1
+def _named_unit(g: Gazetteer, syls: list[Syllable], start: int, end: int,
+                template: LocalBody) -> tuple[int, str] | None:
+    """A body of a unit not in the places list (a district, a commune, a provincial city): the
+    template followed by a capitalised name; a person's full name after it is not part of it."""
+    run = end
+    while run < len(syls) and run - end < 8 and syls[run].capital and syls[run].written.isalpha():
+        run += 1
+    j = min(run, end + 3)
+    if run - end > 3:  # "Huyện ủy Gia Lâm Nguyễn Văn An": a name of 3 (2, 4) syllables ends the run
+        j = next((run - n for n in (3, 2, 4) if run - n > end and syls[run - n].key in g.surnames), j)
+    elif syls[end].key in g.surnames and run - end >= 2:
+        return None  # "Huyện ủy Lê Văn An": a person, not a district
     if j == end:
         return None
-    return j, template.fill(Place(" ".join(s.written for s in syls[end:j]), ""))
+    unit = "thành phố" if "thành" in [s.key for s in syls[start:end]] else ""  # "Thành ủy Móng Cái"
+    return j, template.fill(Place(" ".join(s.written for s in syls[end:j]), unit))
 
 
 def title_at(g: Gazetteer, syls: list[Syllable], i: int, ctx: Context) -> Title | None:
@@ -169,7 +177,7 @@ def title_at(g: Gazetteer, syls: list[Syllable], i: int, ctx: Context) -> Title 
         candidates.append((fixed[0], fixed[1][0], fixed[1][1]))
     if role_hit:
         j, role = role_hit
-        bodies = [b for k in (j - 2, j - 1, j) if k > i and (b := body_at(g, syls, k, ctx))]
+        bodies = [b for k in (j - 2, j - 1, j) if k > i and (b := body_at(g, syls, k, ctx)) and b[0] > j]
         if bodies:
             end, body = max(bodies, key=lambda b: b[0])
             candidates.append((end, role, body))
