@@ -339,6 +339,9 @@ def bind(g: Gazetteer, syls: list[Syllable], text: str, offset: int, ctx: Contex
         while j < len(syls) and syls[j].key in HONORIFICS:
             j += 1
         current = [t for t in chain if not t.former]
+        straddling = next((n for n in found if n.start < j <= n.end - 2), None)
+        if straddling and j not in by_start:  # "Huyện ủy Gia Lâm Lê Thị Cúc": the title owns "Gia Lâm"
+            by_start[j] = Name(text[syls[j].start - offset:syls[straddling.end - 1].end - offset], j, straddling.end)
         after = j + 1 if j < len(syls) - 1 and keys[j] == "," and keys[j + 1] in LIST_INTRO else _after_aside(keys, j)
         if j in by_start:  # titles before the name
             out += [(by_start[j], t, "title-before-name") for t in current]
