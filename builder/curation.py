@@ -109,7 +109,8 @@ def write_review(ds: Dataset, path: Path, force: bool = False) -> int:
     from builder.build import csv_text, write_atomic
 
     if not force and path.is_file() and _has_decisions(path):
-        raise CurationError(f"{path}: holds reviewer decisions; write the review elsewhere (or --force)")
+        raise CurationError(f"{path}: holds reviewer decisions (or is no review CSV); write the review elsewhere "
+                            "(or --force)")
     rows = review_rows(ds)
     write_atomic(path, csv_text(list(COLUMNS), rows))
     return len(rows)
