@@ -98,3 +98,10 @@ def test_a_numbered_plenum_is_central_only_when_the_central_committee_meets(sent
 ])
 def test_a_unit_name_ends_where_a_persons_name_begins(sentence, hold):
     assert [(h.person, h.role, h.body) for h in facts_of(sentence).holdings] == [hold]
+
+
+def test_a_chair_with_a_long_title_chain_before_the_verb():
+    [ev] = facts_of("Sáng 9/9, Tỉnh ủy Cà Mau tổ chức Hội nghị sơ kết. Hội nghị do đồng chí Nguyễn Hồ Hải – Ủy viên "
+                    "dự khuyết Ban Chấp hành Trung ương Đảng, Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch HĐND tỉnh "
+                    "chủ trì; dự có đồng chí Lâm Văn Bi.").events
+    assert (ev.chair, ev.participants) == (["Nguyễn Hồ Hải"], ["Lâm Văn Bi"])

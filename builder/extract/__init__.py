@@ -109,11 +109,12 @@ def _organizer(g: Gazetteer, syls: list, ctx: Context) -> str | None:  # type: i
 
 
 def _chairs(before: str, after: str, to: int, later_names: list[int]) -> bool:
-    """Is the person said to chair: 'A (, titles,) chủ trì' with no other name between, 'do A … chủ trì'?"""
-    m = CHAIR_AFTER.match(after)
-    if m and not any(at < to + m.end() for at in later_names):
-        return True
-    return bool(CHAIR_BEFORE.search(before) and "chủ trì" in after[:100])
+    """Is the person said to chair: 'A (, titles,) chủ trì' or 'do A (– titles) chủ trì', with no
+    other name before the verb?"""
+    verb = after.find("chủ trì")
+    if verb < 0 or any(at < to + verb for at in later_names):
+        return False
+    return bool(CHAIR_AFTER.match(after) or CHAIR_BEFORE.search(before) and verb < 200 and ";" not in after[:verb])
 
 
 def _attach_people(facts: Facts, mentions: list[tuple[int, str]], chairs: list[tuple[int, str]]) -> None:
