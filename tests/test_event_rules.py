@@ -105,3 +105,13 @@ def test_a_chair_with_a_long_title_chain_before_the_verb():
                     "dự khuyết Ban Chấp hành Trung ương Đảng, Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch HĐND tỉnh "
                     "chủ trì; dự có đồng chí Lâm Văn Bi.").events
     assert (ev.chair, ev.participants) == (["Nguyễn Hồ Hải"], ["Lâm Văn Bi"])
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("Căn cứ Tờ trình số 852 của Ủy ban Thường vụ Quốc hội, Quốc hội biểu quyết.", []),
+    ("Căn cứ Tờ trình số 05-TTr/TW của Bộ Chính trị, Trung ương thảo luận.", [("Tờ trình", "05-TTr/TW")]),
+    ("Thực hiện Chương trình hành động số 12-CTr/TU, tỉnh triển khai.", [("Chương trình", "12-CTr/TU")]),
+    ("Thực hiện Nghị quyết 34 của Bộ Chính trị, tỉnh triển khai.", [("Nghị quyết", "34")]),
+])
+def test_documents_by_kind_word_and_symbol(sentence, found):
+    assert [(d.kind, d.id_as_written) for d in facts_of(sentence).documents] == found

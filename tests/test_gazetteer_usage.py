@@ -105,12 +105,6 @@ def _forms(file: str, key: str) -> list[str]:
 
 # roles.tsv -----------------------------------------------------------------------------------------
 
-def _marked(params: list[Any], reasons: dict[str, str]) -> list[Any]:
-    """The params, those whose written form has a reason marked xfail (strict: they must fail)."""
-    return [pytest.param(*p.values, id=p.id, marks=[pytest.mark.xfail(reason=reasons[p.values[0].form], strict=True)]
-                         if p.values[0].form in reasons else []) for p in params]
-
-
 @pytest.mark.parametrize("case", cases("roles.tsv", "role"))
 def test_role_is_bound_to_a_person(case: Case) -> None:
     """'Ông A, <role> <body>, phát biểu.' gives (A, role, body); a role with a default body needs none."""
@@ -222,14 +216,7 @@ def _documents(sentence: str) -> list[tuple[str, str | None]]:
     return [(d.kind, d.issuer) for d in find_documents(sentence, 0, lambda text: None)]
 
 
-DOCUMENT_XFAIL = {
-    "Tờ trình": "documents.SYMBOL takes upper-case kind codes only ('TTr')",
-    "Chương trình": "documents.SYMBOL takes upper-case kind codes only ('CTr')",
-    "Chương trình hành động": "documents.py does not read the variants column, and 'CTr' is not upper case",
-}
-
-
-@pytest.mark.parametrize("case", _marked(cases("document_kinds.tsv", "kind", ("variants",)), DOCUMENT_XFAIL))
+@pytest.mark.parametrize("case", cases("document_kinds.tsv", "kind", ("variants",)))
 def test_document_kind_written(case: Case) -> None:
     """'<kind> số 15-<code>/TW' is a document of that kind."""
     code = case.row["codes"].split("|")[0]
@@ -238,9 +225,7 @@ def test_document_kind_written(case: Case) -> None:
 
 
 @pytest.mark.parametrize("code,kind", [
-    pytest.param(code, r["kind"], id=f"document_kinds.tsv:{r['kind']}:{code}",
-                 marks=[pytest.mark.xfail(reason=DOCUMENT_XFAIL[r["kind"]], strict=True)]
-                 if r["kind"] in DOCUMENT_XFAIL else [])
+    pytest.param(code, r["kind"], id=f"document_kinds.tsv:{r['kind']}:{code}")
     for r in table("document_kinds.tsv") for code in r["codes"].split("|")])
 def test_document_code_gives_its_kind(code: str, kind: str) -> None:
     """'số 15-<code>/TW' alone names the kind; a code shared by two kinds (QĐ, see the file) names the first."""
@@ -251,13 +236,8 @@ def test_document_code_gives_its_kind(code: str, kind: str) -> None:
         assert [k for k, _ in found] == [kind]
 
 
-ISSUER_XFAIL = {"ThU": "documents.SYMBOL takes upper-case issuer codes only"}
-
-
 @pytest.mark.parametrize("row", [
-    pytest.param(r, id=f"issuers.tsv:{r['code']}",
-                 marks=[pytest.mark.xfail(reason=ISSUER_XFAIL[r["code"]], strict=True)]
-                 if r["code"] in ISSUER_XFAIL else [])
+    pytest.param(r, id=f"issuers.tsv:{r['code']}")
     for r in table("issuers.tsv")])
 def test_issuer_code_gives_its_issuer(row: dict[str, str]) -> None:
     found = _documents(f"Thực hiện Hướng dẫn số 17-HD/{row['code']} ngày 3/2/2024, các cấp ủy triển khai.")

@@ -8,8 +8,21 @@ from builder.extract.dates import find_dates
 from builder.model import DocumentFact, Evidence
 from builder.resources import table
 
-KINDS = r"Nghị quyết|Chỉ thị|Kết luận|Quy định|Quyết định|Hướng dẫn|Kế hoạch|Đề án|Thông báo|Quy chế|Thông tri"
-SYMBOL = r"\d+[-–][A-ZĐ]{1,8}(?:/[A-ZĐ.]{1,10})+"
+# Kinds a Party text cites by a bare number ("Nghị quyết 34"); the others need a symbol ("05-TTr/TW").
+BARE_NUMBER_KINDS = {"Nghị quyết", "Chỉ thị", "Kết luận", "Quy định", "Quyết định", "Hướng dẫn", "Quy chế", "Thông tri"}
+SYMBOL = r"\d+[-–][A-ZĐ][A-Za-zĐđ]{0,7}(?:/[A-ZĐ][A-Za-zĐđ.]{0,9})+"  # 35-CT/TW, 05-TTr/ThU
+
+
+def _kinds() -> dict[str, str]:
+    """Every written kind (a kind or one of its variants, document_kinds.tsv) → the kind."""
+    out = {}
+    for row in table("document_kinds.tsv"):
+        for written in [row["kind"], *filter(None, row["variants"].split("|"))]:
+            out[written] = row["kind"]
+    return out
+
+
+KINDS = "|".join(sorted(map(re.escape, _kinds()), key=len, reverse=True))
 CITED = re.compile(
     rf"(?P<kind>{KINDS})\s+(?:số\s+)?(?P<num>{SYMBOL}|\d+(?![\d/-]|[.,]\d))"
     rf"|(?<![\w/-])số\s+(?P<sym>{SYMBOL})")
@@ -39,14 +52,14 @@ def find_documents(sentence: str, offset: int, body_after) -> list[DocumentFact]
             continue
         number = m.group("num") or m.group("sym")
         number = number.replace("–", "-")
-        kind = m.group("kind")
-        code = re.match(r"\d+-([A-ZĐ]+)", number)
+        kind = _kinds().get(m.group("kind") or "")
+        code = re.match(r"\d+-([A-ZĐ][A-Za-zĐđ]*)", number)
         issuer_code = number.rsplit("/", 1)[1] if "/" in number else None
         if not kind:
             kind = codes.get(code.group(1)) if code else None
             if not kind:
                 continue
-        if "/" not in number and issuer_code is None and kind in {"Kế hoạch", "Đề án", "Thông báo"}:
+        if "/" not in number and kind not in BARE_NUMBER_KINDS:
             continue
         after = sentence[m.end():m.end() + 160]
         dates = [d for d in find_dates(after[:40]) if d.year]
