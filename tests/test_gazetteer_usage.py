@@ -178,16 +178,9 @@ def test_local_body_for_every_place(case: Case) -> None:
 
 # surnames.tsv --------------------------------------------------------------------------------------
 
-SURNAME_XFAIL = {
-    "Ông": "titles.name_at: 'ông' is an honorific, so 'Ông Minh An' is never a name",
-    "Đồng": "titles.name_at: 'đồng' (of 'đồng chí') is an honorific, so 'Đồng Minh An' is never a name",
-}
-
 
 @pytest.mark.parametrize("surname", [
-    pytest.param(r["surname"], id=f"surnames.tsv:{r['surname']}",
-                 marks=[pytest.mark.xfail(reason=SURNAME_XFAIL[r["surname"]], strict=True)]
-                 if r["surname"] in SURNAME_XFAIL else [])
+    pytest.param(r["surname"], id=f"surnames.tsv:{r['surname']}")
     for r in table("surnames.tsv")])
 def test_surname_starts_a_name(surname: str) -> None:
     full = f"{surname} Minh An"

@@ -219,7 +219,7 @@ def name_at(g: Gazetteer, syls: list[Syllable], i: int, proper: frozenset[int] =
     tagged = syls[i].start in proper and syls[i].written.istitle() and syls[i].key not in g.non_name_starts
     if not syls[i].capital or not (syls[i].key in g.surnames or tagged) or syls[i].key != syls[i].written.lower():
         return None
-    if syls[i].key in HONORIFICS and i + 1 < len(syls) and syls[i + 1].capital:
+    if syls[i].key in HONORIFICS - {"đồng"} and i + 1 < len(syls) and syls[i + 1].capital:
         return None  # "Ông Hà Ban": the honorific is not part of the name
     keys = [s.key for s in syls]
     j = i + 1
