@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from builder.extract.dates import find_dates
 from builder.model import DocumentFact, Evidence
@@ -13,6 +14,7 @@ BARE_NUMBER_KINDS = {"Nghị quyết", "Chỉ thị", "Kết luận", "Quy đị
 SYMBOL = r"\d+[-–][A-ZĐ][A-Za-zĐđ]{0,7}(?:/[A-ZĐ][A-Za-zĐđ.]{0,9})+"  # 35-CT/TW, 05-TTr/ThU
 
 
+@cache
 def _kinds() -> dict[str, str]:
     """Every written kind (a kind or one of its variants, document_kinds.tsv) → the kind."""
     out = {}
@@ -33,6 +35,7 @@ OF = re.compile(r"^\s*(?:,\s*)?(?:ngày\s+[\d/.-]+\s*(?:năm\s+\d{4}\s*)?)?(?:c�
 STATE = re.compile(r"^\s*/\d{4}|^/[A-ZĐ]+-(CP|TTg|QH|BNV|UBTVQH)")
 
 
+@cache
 def _codes() -> dict[str, str]:
     out: dict[str, str] = {}
     for row in table("document_kinds.tsv"):
