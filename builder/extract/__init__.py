@@ -21,22 +21,22 @@ CHAIR_AFTER = re.compile(r"^(?:\s*,[^.;:]{0,120}?,?)?\s*(?:đã\s+|cùng\s+)?ch�
 CHAIR_BEFORE = re.compile(r"(?:\bdo|chủ trì:?)\s*(?:đồng chí\s+|ông\s+|bà\s+)?$", re.I)
 
 
-def _expander(g: Gazetteer, ctx: Context):  # type: ignore[no-untyped-def]
+def _body_readers(g: Gazetteer, ctx: Context):  # type: ignore[no-untyped-def]
+    """expand(written): the canonical name of a text that is a body name, else the text;
+    body_after(text): the body a text starts with, if any."""
+    def leading(text: str) -> tuple[bool, str] | None:
+        syls = g.syllables(text)
+        hit = body_at(g, syls, 0, ctx)
+        return (hit[0] == len(syls), hit[1]) if hit else None
+
     def expand(written: str) -> str:
-        syls = g.syllables(written)
-        hit = body_at(g, syls, 0, ctx)
-        if hit and hit[0] == len(syls):
-            return hit[1]
-        return written
-    return expand
+        hit = leading(written)
+        return hit[1] if hit and hit[0] else written
 
-
-def _body_starting(g: Gazetteer, ctx: Context):  # type: ignore[no-untyped-def]
     def body_after(text: str) -> str | None:
-        syls = g.syllables(text[:120])
-        hit = body_at(g, syls, 0, ctx)
+        hit = leading(text[:120])
         return hit[1] if hit else None
-    return body_after
+    return expand, body_after
 
 
 def _headline(article: Article) -> str | None:
@@ -52,7 +52,7 @@ def extract(article: Article) -> Facts:
     g = gazetteer()
     clean = article.clean
     ctx = article_context(g, g.syllables(clean.text))
-    expand, body_after = _expander(g, ctx), _body_starting(g, ctx)
+    expand, body_after = _body_readers(g, ctx)
     published = article.meta.get("published")
     headline = _headline(article)
     proper = proper_name_starts(analyse(clean))
