@@ -20,7 +20,7 @@ REPEAT = 4
 
 
 def main(argv: list[str]) -> None:
-    from builder.build import build
+    from builder import build_dataset, write_outputs
     from builder.ingest import read_articles
 
     paths = argv or [str(ROOT / "seeds")]
@@ -32,9 +32,10 @@ def main(argv: list[str]) -> None:
             for a in articles:
                 (copies / f"{a.id}-{k}.txt").write_text(a.raw, encoding="utf-8")
         n = len(articles) * REPEAT
-        build([str(copies)], Path(tmp) / "warm")  # loads models and gazetteers once
+        write_outputs(build_dataset([copies]), Path(tmp) / "warm")  # loads models and gazetteers once
         start = time.perf_counter()
-        result = build([str(copies)], Path(tmp) / "out")
+        result = build_dataset([copies])
+        write_outputs(result, Path(tmp) / "out")
         seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"articles: {n} ({len(result.errors)} errors)")

@@ -1,8 +1,35 @@
-"""Knowledge-graph builder for Vietnamese news about the Party's organisation and personnel work."""
+"""Knowledge-graph builder for Vietnamese news about the Party's organisation and personnel work.
 
-from importlib.metadata import PackageNotFoundError, version
+The public API (the `kg` command and the notebook use only this):
 
-try:
-    __version__ = version("dangkg")
-except PackageNotFoundError:  # running from a checkout that is not installed
-    __version__ = "0.0.0"
+    import builder
+    b = builder.build_dataset(["articles/"])        # everything in memory, nothing written
+    builder.write_outputs(b, "out")                 # graph.trig, graph.ttl, report.ttl, conflicts.csv
+    ds = builder.load_graph("out")                  # a build folder or a graph file
+    builder.run_query("post-holders", ds, {"roleName": "Trưởng ban"})   # (columns, rows)
+    builder.to_frame("chairs-of-vetting", ds)       # a pandas DataFrame
+
+Errors that name their input (GraphError, QueryError, CurationError) carry a one-line
+message; the CLI prints it and exits with 2.
+"""
+
+from builder.build import Build, build_dataset, write_outputs
+from builder.conflicts import conflicts
+from builder.curation import CurationError, review_rows, write_review
+from builder.evaluate import evaluate, load_gold
+from builder.facts import graph_facts
+from builder.files import csv_text
+from builder.graphs import GraphError, load_graph
+from builder.query import QueryError, SavedQuery, list_queries, saved, to_frame
+from builder.query import run as run_query
+from builder.resources import SEEDS
+from builder.validate import Validation, describe, validate_dataset
+
+__version__ = "0.2.0"
+
+__all__ = [
+    "SEEDS", "Build", "CurationError", "GraphError", "QueryError", "SavedQuery", "Validation", "__version__",
+    "build_dataset", "conflicts", "csv_text", "describe", "evaluate", "graph_facts", "list_queries", "load_gold",
+    "load_graph", "review_rows", "run_query", "saved", "to_frame", "validate_dataset", "write_outputs",
+    "write_review",
+]

@@ -1,112 +1,126 @@
-"""The whole path: input paths → articles → facts → RDF → SHACL report, written atomically."""
+"""The whole path in memory: input paths → articles → facts → RDF → SHACL verdict and conflicts.
+
+`build_dataset()` computes everything and writes nothing; `write_outputs()` writes a
+Build's files atomically. Each stage's seconds are kept in `Build.seconds`
+(bench/stages.py prints them).
+"""
 
 from __future__ import annotations
 
-import csv
-import io
-import os
-import tempfile
+import time
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from builder.extract import extract
 from builder.ingest import Article, read_articles
 from builder.model import Facts
 
-CONFLICTS = "holding-conflicts-violation"  # the saved query conflicts.csv is written from
+if TYPE_CHECKING:
+    from rdflib import Dataset
+
+    from builder.curation import Decision
+    from builder.validate import Validation
+
+OUTPUTS = ("graph.trig", "graph.ttl", "report.ttl", "conflicts.csv")
 
 
 @dataclass
-class BuildResult:
-    """What a build produced and what went wrong, per article."""
+class Build:
+    """What a build computed: per-article facts, the dataset, its SHACL verdict, conflicts and problems."""
 
-    articles: list[Article] = field(default_factory=list)
-    facts: list[Facts] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    counts: Counter[str] = field(default_factory=Counter)
-    conforms: bool = True
-    violations: int = 0
+    articles: list[Article]
+    facts: list[Facts]
+    errors: list[str]
+    dataset: Dataset
+    validation: Validation
+    conflict_columns: list[str]
+    conflicts: list[dict[str, Any]]
     curated: Counter[str] = field(default_factory=Counter)  # facts per curation decision applied
     stale: list[str] = field(default_factory=list)  # curation entries whose fact was not extracted
-    conflicts: int = 0  # rows of conflicts.csv
+    seconds: dict[str, float] = field(default_factory=dict)  # per stage
+
+    @property
+    def conforms(self) -> bool:
+        return self.validation.conforms
+
+    @property
+    def counts(self) -> Counter[str]:
+        """Facts per kind; a holding reported in several sentences counts once."""
+        counts: Counter[str] = Counter()
+        for f in self.facts:
+            counts.update(holdings=len({(h.person, h.role, h.body) for h in f.holdings}),
+                          events=len(f.events), terms=len(f.terms), documents=len(f.documents))
+        return counts
 
 
-def write_atomic(path: Path, data: str) -> None:
-    """Write a file so that readers see the old or the new content, never half of it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def extract_all(articles: Iterable[Article]) -> tuple[list[tuple[Article, Facts]], list[str]]:
+    """Facts of every article; one failing article becomes an error line, never the batch's end."""
+    from builder.extract import extract
 
-
-def csv_text(columns: list[str], rows: list[dict[str, Any]]) -> str:
-    """Rows as CSV text with a header line (None → empty cell)."""
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
-    writer.writeheader()
-    writer.writerows(rows)
-    return buf.getvalue()
-
-
-def count(facts: list[Facts]) -> Counter[str]:
-    """Facts per kind; a holding reported in several sentences counts once."""
-    counts: Counter[str] = Counter()
-    for f in facts:
-        counts.update(holdings=len({(h.person, h.role, h.body) for h in f.holdings}),
-                      events=len(f.events), terms=len(f.terms), documents=len(f.documents))
-    return counts
-
-
-def extract_all(paths: list[str]) -> BuildResult:
-    """Read and extract every article; one failing article becomes an error line."""
-    result = BuildResult()
-    articles, result.errors = read_articles(paths)
+    items: list[tuple[Article, Facts]] = []
+    errors: list[str] = []
     for article in articles:
         try:
-            facts = extract(article)
+            items.append((article, extract(article)))
         except Exception as err:  # noqa: BLE001 - one bad article must not stop the batch
-            result.errors.append(f"{article.path}: extraction failed ({type(err).__name__}: {err})")
-            continue
-        result.articles.append(article)
-        result.facts.append(facts)
-    result.counts = count(result.facts)
-    return result
+            errors.append(f"{article.path}: extraction failed ({type(err).__name__}: {err})")
+    return items, errors
 
 
-def build(paths: list[str], outdir: Path, curation: Path | None = None) -> BuildResult:
-    """Build graph.trig, graph.ttl, report.ttl and conflicts.csv in outdir from the articles under paths.
+def build_dataset(paths: Iterable[str | Path], curation: str | Path | dict[str, Decision] | None = None) -> Build:
+    """Build the knowledge graph of the articles under paths, in memory.
 
-    conflicts.csv holds the rows of the saved query CONFLICTS: two holders of a
-    single-holder post reported for the same day.
-
-    A curation file (builder.curation) is read first, so a bad one fails before any
-    work (CurationError), and applied to the extracted facts before they become RDF.
+    A curation file (see builder.curation) is read first, so a bad one fails before any
+    work (CurationError), and its decisions are applied to the extracted facts before
+    they become RDF. Nothing is written: see write_outputs().
     """
     from builder import curation as cur
-    from builder.query import run
-    from builder.to_rdf import merged, to_dataset, trig
-    from builder.validate import validate
+    from builder.conflicts import conflicts
+    from builder.to_rdf import to_dataset
+    from builder.validate import validate_dataset
 
-    decisions = cur.load(curation) if curation else {}
-    result = extract_all(paths)
-    items = list(zip(result.articles, result.facts))
-    if curation:
-        result.curated, result.stale = cur.apply(decisions, items)
-        result.counts = count(result.facts)
+    seconds: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        seconds[stage] = now - clock
+        clock = now
+
+    decisions = cur.load(Path(curation)) if isinstance(curation, (str, Path)) else curation or {}
+    articles, errors = read_articles(paths)
+    lap("read")
+    items, failed = extract_all(articles)
+    lap("extract")
+    curated, stale = cur.apply(decisions, items) if decisions else (Counter(), [])
     ds = to_dataset(items)
-    graph = merged(ds)
-    result.conforms, report, result.violations = validate(graph)
-    write_atomic(outdir / "graph.trig", trig(ds))
-    write_atomic(outdir / "graph.ttl", graph.serialize(format="turtle"))
-    write_atomic(outdir / "report.ttl", report.serialize(format="turtle"))
-    columns, rows = run(CONFLICTS, ds)
-    result.conflicts = len(rows)
-    write_atomic(outdir / "conflicts.csv", csv_text(columns, rows))
-    return result
+    lap("rdf")
+    validation = validate_dataset(ds)
+    lap("shacl")
+    columns, rows = conflicts(ds)
+    lap("conflicts")
+    return Build([a for a, _ in items], [f for _, f in items], errors + failed, ds, validation, columns, rows,
+                 curated, stale, seconds)
+
+
+def write_outputs(build: Build, outdir: str | Path) -> list[Path]:
+    """Write graph.trig (one named graph per article), graph.ttl (merged), report.ttl (SHACL) and
+    conflicts.csv into outdir, each atomically; returns the paths written."""
+    from builder.files import csv_text, write_atomic
+    from builder.to_rdf import merged, trig
+
+    start = time.perf_counter()
+    out = Path(outdir)
+    texts = {
+        "graph.trig": trig(build.dataset),
+        "graph.ttl": merged(build.dataset).serialize(format="turtle"),
+        "report.ttl": build.validation.report.serialize(format="turtle"),
+        "conflicts.csv": csv_text(build.conflict_columns, build.conflicts),
+    }
+    for name in OUTPUTS:
+        write_atomic(out / name, texts[name])
+    build.seconds["write"] = time.perf_counter() - start
+    return [out / name for name in OUTPUTS]

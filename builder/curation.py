@@ -106,7 +106,7 @@ def _row(fid: str, r: dict[str, Any], people: dict[str, list[str]]) -> dict[str,
 
 def write_review(ds: Dataset, path: Path, force: bool = False) -> int:
     """Write the review CSV atomically; never over a file holding decisions unless forced. Returns the rows."""
-    from builder.build import csv_text, write_atomic
+    from builder.files import csv_text, write_atomic
 
     if not force and path.is_file() and _has_decisions(path):
         raise CurationError(f"{path}: holds reviewer decisions (or is no review CSV); write the review elsewhere "

@@ -111,17 +111,24 @@ class Gazetteer:
             self.abbreviations.add(TOKEN.findall(row["abbreviation"]), expansion)
         self.roles = Trie()
         self.default_body: dict[str, str] = {}
+        self.single_holder: dict[str, str] = {}  # role → its single_holder rule (roles.tsv)
+        self.committee_roles: set[str] = set()
         for row in table("roles.tsv"):
             self.default_body[row["role"]] = row["default_body"]
+            if row["single_holder"]:
+                self.single_holder[row["role"]] = row["single_holder"]
+            if row["committee"] == "yes":
+                self.committee_roles.add(row["role"])
             for form in [row["role"], *_split(row["variants"])]:
                 self.roles.add(self.keys(form), row["role"])
         self.titles = Trie()
         for row in table("titles.tsv"):
             self.titles.add(self.keys(row["written"]), (row["role"], row["body"]))
         self.bodies = Trie()
-        self.body_kind: dict[str, str] = {}
+        self.member_role: dict[str, str] = {}  # body → the title of its ordinary members, when not Ủy viên
         for row in table("bodies.tsv"):
-            self.body_kind[row["body"]] = row["kind"]
+            if row["member_role"]:
+                self.member_role[row["body"]] = row["member_role"]
             for form in [row["body"], *_split(row["variants"])]:
                 self.bodies.add(self.keys(form), row["body"])
         self.places = Trie()
@@ -145,6 +152,15 @@ class Gazetteer:
                 self.event_kinds.add(self.keys(form), row["kind"])
         tries = (self.roles, self.titles, self.bodies, self.places, self.local, self.event_kinds)
         self.non_name_starts = {k for t in tries for k in t.root} | {"việt", "khóa", "đoàn", "thủ", "kinh"}
+
+    def is_single_holder(self, role: str, body: str) -> bool:
+        """Is the post (role in body) held by one person at a time? (roles.tsv's single_holder column)"""
+        rule = self.single_holder.get(role, "")
+        word, _, bodies = rule.partition(" ")
+        names = [b.strip() for b in bodies.removeprefix("except").split("|") if b.strip()]
+        if word == "only":
+            return any(n in body for n in names)
+        return word == "yes" and not any(n in body for n in names)
 
     def _prefixes(self, form: str) -> list[list[str]]:
         """Syllables of a template before {place}, for each way {committee} and {unit} are written."""

@@ -37,6 +37,7 @@ class KG(DefinedNamespace):
     reportedFor: URIRef
     rule: URIRef
     sentenceText: URIRef
+    singleHolder: URIRef
     source: URIRef
     startOffset: URIRef
     term: URIRef

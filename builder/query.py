@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rdflib import XSD, Dataset, Literal
+from rdflib import XSD, Graph, Literal
 
-from builder.resources import QUERIES
+from builder.resources import QUERIES, entries
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 NATIVE = {XSD.integer, XSD.int, XSD.long, XSD.decimal, XSD.double, XSD.float, XSD.boolean}
 HEADER = re.compile(r"^#\+\s*(\w+):\s*(.*)$")
@@ -41,7 +43,7 @@ class SavedQuery:
 def saved(name: str) -> SavedQuery:
     """The saved query called NAME (file queries/NAME.rq)."""
     path = QUERIES / f"{name}.rq"
-    if not path.is_file():
+    if "/" in name or not path.is_file():
         raise QueryError(f"no saved query {name!r} (see `kg queries`)")
     text = path.read_text(encoding="utf-8")
     meta = {m.group(1): m.group(2).strip() for m in map(HEADER.match, text.splitlines()) if m}
@@ -49,21 +51,13 @@ def saved(name: str) -> SavedQuery:
 
 
 def list_queries() -> list[SavedQuery]:
-    return [saved(p.stem) for p in sorted(QUERIES.glob("*.rq"))]
+    """Every saved query, in name order."""
+    return [saved(f.name.removesuffix(".rq")) for f in entries(QUERIES, ".rq")]
 
 
-def load_dataset(where: Path) -> Dataset:
-    """A built graph: a build folder (its graph.trig) or a .trig/.ttl file; named graphs united."""
-    path = where / "graph.trig" if where.is_dir() else where
-    if not path.is_file():
-        raise QueryError(f"{path}: no graph here (run `kg build` first)")
-    ds = Dataset(default_union=True)
-    ds.parse(path, format="trig" if path.suffix == ".trig" else "turtle")
-    return ds
-
-
-def run(name: str, ds: Dataset, params: dict[str, str] | None = None) -> tuple[list[str], list[dict[str, Any]]]:
-    """Run a saved query; returns the column names and the rows (Python values)."""
+def select(name: str, ds: Graph, params: dict[str, str] | None = None) -> tuple[list[str], list[dict[str, Any]]]:
+    """Run a saved query on a graph (a Dataset unites its named graphs); returns the column names and the
+    rows as RDF terms (None where unbound). Parameters are bound as plain literals, never pasted in."""
     query = saved(name)
     bindings = {k: Literal(v) for k, v in (params or {}).items()}
     unknown = [k for k in bindings if k not in query.param_names]
@@ -71,8 +65,15 @@ def run(name: str, ds: Dataset, params: dict[str, str] | None = None) -> tuple[l
         raise QueryError(f"query {name!r} has no parameter {', '.join(unknown)}")
     result = ds.query(query.text, initBindings=bindings)
     columns = [str(v) for v in (result.vars or [])]
-    rows = [{c: _value(row[c]) for c in columns} for row in result]  # type: ignore[index, call-overload]
+    rows = [{c: row[c] for c in columns} for row in result]  # type: ignore[index, call-overload]
     return columns, rows
+
+
+def run(name: str, ds: Graph, params: dict[str, str] | None = None) -> tuple[list[str], list[dict[str, Any]]]:
+    """Run a saved query on a graph (a Dataset unites its named graphs); returns the column names and the
+    rows, numbers and booleans as Python values, everything else in its lexical form."""
+    columns, rows = select(name, ds, params)
+    return columns, [{c: _value(v) for c, v in row.items()} for row in rows]
 
 
 def _value(node: object) -> str | int | float | bool | None:
@@ -85,7 +86,7 @@ def _value(node: object) -> str | int | float | bool | None:
     return str(node)
 
 
-def to_frame(name: str, ds: Dataset, params: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+def to_frame(name: str, ds: Graph, params: dict[str, str] | None = None) -> pd.DataFrame:
     """A saved query's result as a pandas DataFrame (for notebooks)."""
     import pandas as pd
 

@@ -14,6 +14,7 @@ from dataclasses import replace
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 
 from builder import resolve
+from builder.gazetteer import gazetteer
 from builder.ingest import Article
 from builder.model import DocumentFact, Event, Evidence, Facts, Holding, TermFact
 from builder.namespace import KG
@@ -47,11 +48,15 @@ def reported_for(facts: Facts, published: str | None) -> str | None:
 
 
 class _Writer:
-    def __init__(self, g: Graph, article: Article, spelling: dict[str, str]) -> None:
+    def __init__(self, g: Graph, article: Article, shared: Shared) -> None:
         self.g = g
         self.article = article
         self.node = resolve.article(article.id)
-        self.spelling = spelling
+        self.shared = shared
+
+    def one(self, what: str, key: str, value: str) -> str:
+        """The value every article writes for this node (see shared_values)."""
+        return self.shared.get((what, key), value)
 
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal | None) -> None:
         if o is not None:
@@ -59,7 +64,7 @@ class _Writer:
 
     def person(self, name: str) -> URIRef:
         node = resolve.person(name)
-        canonical = self.spelling.get(resolve.key(name), name)
+        canonical = self.one("person", resolve.key(name), name)
         self.add(node, RDF.type, SCHEMA.Person)
         self.add(node, SCHEMA.name, Literal(canonical))
         if name != canonical:
@@ -102,20 +107,46 @@ class _Writer:
         self.add(node, KG.inCaption, Literal(ev.caption))
 
 
-def spellings(items: list[tuple[Article, Facts]]) -> dict[str, str]:
-    """One spelling per person across articles: the commonest, ties broken alphabetically."""
-    seen: dict[str, Counter[str]] = defaultdict(Counter)
-    for _, facts in items:
+Shared = dict[tuple[str, str], str]  # (what, identity key) → the one value written for it
+
+
+def shared_values(items: list[tuple[Article, Facts]]) -> Shared:
+    """One value for what several articles may write differently about one node, so the union of their
+    graphs has one name per person, place and author, and one date and issuer per document: the
+    commonest, ties broken alphabetically."""
+    seen: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for article, facts in items:
         names = [h.person for h in facts.holdings]
         names += [p for ev in facts.events for p in (*ev.chair, *ev.participants)]
         for name in names:
-            seen[resolve.key(name)][name] += 1
+            seen[("person", resolve.key(name))][name] += 1
+        for ev in facts.events:
+            if ev.place:
+                seen[("place", resolve.key(ev.place))][ev.place] += 1
+        if article.meta.get("author"):
+            author = str(article.meta["author"])
+            seen[("author", resolve.key(author))][author] += 1
+        for d in facts.documents:
+            doc = _document_key(d)
+            if d.date:
+                seen[("document-date", doc)][d.date] += 1
+            if d.issuer:
+                seen[("document-issuer", doc)][d.issuer] += 1
     return {k: min(c, key=lambda n: (-c[n], n)) for k, c in seen.items()}
 
 
-def article_graph(g: Graph, article: Article, facts: Facts, spelling: dict[str, str] | None = None) -> None:
+def _document_key(d: DocumentFact) -> str:
+    return resolve.slug(f"{d.kind} {d.id_as_written}")
+
+
+def single_holder(role: str, body: str) -> bool:
+    """Is the post one person holds at a time (roles.tsv's single_holder column)?"""
+    return gazetteer().is_single_holder(role, body)
+
+
+def article_graph(g: Graph, article: Article, facts: Facts, shared: Shared | None = None) -> None:
     """Write one article's facts into its named graph."""
-    w = _Writer(g, article, spelling or {})
+    w = _Writer(g, article, shared or {})
     a = w.node
     meta = article.meta
     w.add(a, RDF.type, SCHEMA.NewsArticle)
@@ -127,10 +158,11 @@ def article_graph(g: Graph, article: Article, facts: Facts, spelling: dict[str, 
     if meta.get("source"):
         w.add(a, KG.source, Literal(str(meta["source"])))
     if meta.get("author"):
-        author = resolve.iri("author", resolve.slug(str(meta["author"])))
+        name = str(meta["author"])
+        author = resolve.iri("author", resolve.slug(name))
         w.add(a, SCHEMA.author, author)
         w.add(author, RDF.type, SCHEMA.Person)
-        w.add(author, SCHEMA.name, Literal(str(meta["author"])))
+        w.add(author, SCHEMA.name, Literal(w.one("author", resolve.key(name), name)))
 
     when = reported_for(facts, meta.get("published"))
     for h in facts.holdings:
@@ -141,6 +173,8 @@ def article_graph(g: Graph, article: Article, facts: Facts, spelling: dict[str, 
         w.add(post, RDF.type, ORG.Post)
         w.add(post, ORG.postIn, body)
         w.add(post, ORG.role, role)
+        if single_holder(h.role, h.body):
+            w.add(post, KG.singleHolder, Literal(True))
         w.add(person, ORG.holds, post)
         fid = resolve.holding_id(article.id, h)
         node = resolve.fact_iri(fid)
@@ -168,7 +202,7 @@ def article_graph(g: Graph, article: Article, facts: Facts, spelling: dict[str, 
         if ev.place:
             place = resolve.iri("place", resolve.slug(ev.place))
             w.add(place, RDF.type, SCHEMA.Place)
-            w.add(place, SCHEMA.name, Literal(ev.place))
+            w.add(place, SCHEMA.name, Literal(w.one("place", resolve.key(ev.place), ev.place)))
             w.add(node, SCHEMA.location, place)
         if ev.organizer:
             w.add(node, SCHEMA.organizer, w.body(ev.organizer))
@@ -192,14 +226,15 @@ def article_graph(g: Graph, article: Article, facts: Facts, spelling: dict[str, 
             w.add(node, KG.ordinal, Literal(t.ordinal))
 
     for d in facts.documents:
-        doc = resolve.iri("document", resolve.slug(f"{d.kind} {d.id_as_written}"))
+        key = _document_key(d)
+        doc = resolve.iri("document", key)
         w.add(doc, RDF.type, KG.PartyDocument)
         w.add(doc, KG.documentKind, Literal(d.kind))
         w.add(doc, KG.documentNumber, Literal(d.id_as_written))
         if d.date:
-            w.add(doc, SCHEMA.dateCreated, date_literal(d.date))
+            w.add(doc, SCHEMA.dateCreated, date_literal(w.one("document-date", key, d.date)))
         if d.issuer:
-            w.add(doc, KG.issuer, w.body(d.issuer))
+            w.add(doc, KG.issuer, w.body(w.one("document-issuer", key, d.issuer)))
         node = w.fact(resolve.citation_id(article.id, d), d)
         w.add(node, RDF.type, KG.Citation)
         w.add(node, KG.cites, doc)
@@ -217,9 +252,9 @@ def new_dataset() -> Dataset:
 def to_dataset(items: list[tuple[Article, Facts]]) -> Dataset:
     """All articles, one named graph each."""
     ds = new_dataset()
-    spelling = spellings(items)
+    shared = shared_values(items)
     for article, facts in items:
-        article_graph(ds.graph(resolve.graph(article.id)), article, facts, spelling)
+        article_graph(ds.graph(resolve.graph(article.id)), article, facts, shared)
     return ds
 
 

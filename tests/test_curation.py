@@ -11,13 +11,15 @@ import re
 from pathlib import Path
 
 import pytest
+from helpers import articles, build_to
 from rdflib import Dataset, Literal
 
-from builder.build import build, extract_all
+from builder.build import extract_all
 from builder.cli import main
 from builder.curation import COLUMNS, CurationError, load, review_rows, write_review
+from builder.graphs import load_graph
+from builder.ingest import read_articles
 from builder.namespace import KG
-from builder.query import load_dataset
 from builder.to_rdf import to_dataset
 
 NGHE_AN = "\n\n".join([
@@ -52,13 +54,6 @@ NGHE_AN_OTHER = "\n\n".join([
 KINDS = {"holding", "event", "termmention", "citation"}
 
 
-def articles(folder: Path, **texts: str) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in texts.items():
-        (folder / f"{name.replace('_', '-')}.txt").write_text(text, encoding="utf-8")
-    return folder
-
-
 def fact_ids(ds: Dataset) -> set[str]:
     return {str(o) for o in ds.objects(None, KG.factId)}
 
@@ -81,7 +76,7 @@ def built(tmp_path_factory) -> tuple[Path, Path]:
     """Both articles built once: (input folder, build folder)."""
     base = tmp_path_factory.mktemp("curation")
     src = articles(base / "in", nghe_an=NGHE_AN, ha_tinh=HA_TINH, thanh_hoa=THANH_HOA)
-    result = build([str(src)], base / "out")
+    result = build_to([str(src)], base / "out")
     assert result.errors == [] and result.conforms
     return src, base / "out"
 
@@ -99,7 +94,7 @@ def review(built) -> list[dict[str, str]]:
 
 def test_every_fact_has_a_fact_id_its_iri_is_made_of(built):
     _, out = built
-    ds = load_dataset(out)
+    ds = load_graph(out)
     ids = fact_ids(ds)
     assert {i.split("/")[0] for i in ids} == KINDS
     for fid in ids:
@@ -110,24 +105,25 @@ def test_every_fact_has_a_fact_id_its_iri_is_made_of(built):
 
 def test_a_rebuild_gives_the_same_ids(built, tmp_path):
     src, out = built
-    build([str(src)], tmp_path / "again")
-    assert fact_ids(load_dataset(tmp_path / "again")) == fact_ids(load_dataset(out))
+    build_to([str(src)], tmp_path / "again")
+    assert fact_ids(load_graph(tmp_path / "again")) == fact_ids(load_graph(out))
 
 
 def test_ids_do_not_depend_on_the_other_articles(built, tmp_path):
     _, out = built
-    alone = build([str(articles(tmp_path / "in", nghe_an=NGHE_AN))], tmp_path / "out")
+    alone = build_to([str(articles(tmp_path / "in", nghe_an=NGHE_AN))], tmp_path / "out")
     assert alone.conforms
-    together = {i for i in fact_ids(load_dataset(out)) if "/nghe-an/" in i}
-    assert fact_ids(load_dataset(tmp_path / "out")) == together
+    together = {i for i in fact_ids(load_graph(out)) if "/nghe-an/" in i}
+    assert fact_ids(load_graph(tmp_path / "out")) == together
 
 
 def test_ids_do_not_depend_on_the_order_or_presence_of_other_facts(built):
     src, out = built
-    ids = fact_ids(load_dataset(out))
+    ids = fact_ids(load_graph(out))
     assert len([i for i in ids if i.startswith("event/thanh-hoa/")]) == 2
-    result = extract_all([str(src)])
-    items = list(zip(result.articles, result.facts))[::-1]
+    items, errors = extract_all(read_articles([src])[0])
+    assert errors == []
+    items = items[::-1]
     for _, facts in items:
         for name in ("holdings", "events", "terms", "documents"):
             getattr(facts, name).reverse()
@@ -146,7 +142,7 @@ def test_ids_do_not_depend_on_the_order_or_presence_of_other_facts(built):
 def test_review_has_the_columns_in_order_and_one_row_per_fact(built, review):
     _, out = built
     assert list(review[0]) == list(COLUMNS)
-    assert sorted(r["fact_id"] for r in review) == sorted(fact_ids(load_dataset(out)))
+    assert sorted(r["fact_id"] for r in review) == sorted(fact_ids(load_graph(out)))
     assert {r["kind"] for r in review} == KINDS
     assert all(r["decision"] == "" and r["note"] == "" for r in review)
     assert all(r["rule"] and r["sentence"] and re.fullmatch(r"[01]\.\d\d", r["confidence"]) for r in review)
@@ -174,8 +170,8 @@ def test_review_rows_carry_the_facts(review):
 def test_review_is_deterministic(built, tmp_path):
     _, out = built
     a, b = tmp_path / "a.csv", tmp_path / "b.csv"
-    write_review(load_dataset(out), a)
-    write_review(load_dataset(out), b)
+    write_review(load_graph(out), a)
+    write_review(load_graph(out), b)
     assert a.read_bytes() == b.read_bytes()
 
 
@@ -224,7 +220,7 @@ def curated(built, review, tmp_path_factory) -> tuple[Path, Path, Path, dict[str
     path = write_csv(base / "curation.csv", rows)
     outs = []
     for n in (1, 2):
-        result = build([str(src)], base / f"out{n}", curation=path)
+        result = build_to([str(src)], base / f"out{n}", curation=path)
         assert result.conforms and result.stale == []
         assert result.curated == {"accept": 1, "reject": 1, "correct": 3}
         outs.append(base / f"out{n}")
@@ -233,7 +229,7 @@ def curated(built, review, tmp_path_factory) -> tuple[Path, Path, Path, dict[str
 
 def test_curation_is_applied(curated):
     _, out, _, ids = curated
-    rows = {r["fact_id"]: r for r in review_rows(load_dataset(out))}
+    rows = {r["fact_id"]: r for r in review_rows(load_graph(out))}
     assert ids["reject"] not in rows
     for key in ("accept", "event", "citation", "holding"):
         assert rows[ids[key]]["confidence"] == "1.00", key
@@ -257,7 +253,7 @@ def test_curation_survives_a_rebuild(curated):
 def test_a_curated_review_keeps_the_ids_and_curates_again(curated, tmp_path):
     """Corrected facts keep their ids, so a review of the curated graph is a curation file for the same facts."""
     path, out, _, ids = curated
-    again = review_rows(load_dataset(out))
+    again = review_rows(load_graph(out))
     assert {ids[k] for k in ("accept", "event", "citation", "holding")} <= {r["fact_id"] for r in again}
     decided = {d.fact_id for d in load(path).values()}
     assert decided - {r["fact_id"] for r in again} == {ids["reject"]}
@@ -321,7 +317,7 @@ def test_a_missing_curation_file_is_an_error(tmp_path, capsys):
 def test_rows_without_a_decision_change_nothing(built, review, tmp_path):
     src, out = built
     path = write_csv(tmp_path / "chua-duyet.csv", review)
-    result = build([str(src)], tmp_path / "out", curation=path)
+    result = build_to([str(src)], tmp_path / "out", curation=path)
     assert result.curated == {} and result.stale == []
     assert (tmp_path / "out" / "graph.trig").read_bytes() == (out / "graph.trig").read_bytes()
 
@@ -333,7 +329,7 @@ def test_rows_without_a_decision_change_nothing(built, review, tmp_path):
 def conflicting(tmp_path_factory) -> tuple[Path, Path]:
     base = tmp_path_factory.mktemp("conflicts")
     src = articles(base / "in", nghe_an=NGHE_AN, nghe_an_khac=NGHE_AN_OTHER)
-    assert build([str(src)], base / "out").conflicts == 1
+    assert len(build_to([str(src)], base / "out").conflicts) == 1
     return src, base / "out"
 
 
@@ -358,8 +354,21 @@ def test_rejecting_one_holder_ends_the_conflict(conflicting, tmp_path, capsys):
     src, out = conflicting
     [row] = read_csv(out / "conflicts.csv")
     review = tmp_path / "review.csv"
-    write_review(load_dataset(out), review)
+    write_review(load_graph(out), review)
     rows = [dict(r, decision="reject" if r["fact_id"] == row["otherFact"] else "") for r in read_csv(review)]
-    result = build([str(src)], tmp_path / "out", curation=write_csv(tmp_path / "curation.csv", rows))
-    assert result.curated == {"reject": 1} and result.conflicts == 0
+    result = build_to([str(src)], tmp_path / "out", curation=write_csv(tmp_path / "curation.csv", rows))
+    assert result.curated == {"reject": 1} and result.conflicts == []
     assert read_csv(tmp_path / "out" / "conflicts.csv") == []
+
+
+def test_grouped_conflicts_equal_the_saved_query(conflicting):
+    """kg build's linear grouping and the saved SPARQL query give the same rows."""
+    from builder.conflicts import conflicts
+    from builder.query import run
+
+    _, out = conflicting
+    ds = load_graph(out)
+    columns, rows = conflicts(ds)
+    q_columns, q_rows = run("holding-conflicts-violation", ds)
+    assert columns == q_columns
+    assert rows == q_rows and len(rows) == 1

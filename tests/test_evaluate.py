@@ -68,8 +68,9 @@ def test_kg_eval_explain_shows_each_miss_with_its_sentence(tmp_path, capsys):
     import json
     import shutil
 
+    from helpers import SEEDS
+
     from builder.cli import main
-    from builder.resources import SEEDS
 
     gold_dir = tmp_path / "gold"
     shutil.copytree(Path(__file__).parent / "fixtures" / "gold", gold_dir)

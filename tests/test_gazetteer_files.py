@@ -14,9 +14,9 @@ import pytest
 GAZ_DIR = Path(__file__).resolve().parent.parent / "builder" / "gazetteers"
 
 EXPECTED_HEADERS = {
-    "roles.tsv": ["role", "default_body", "variants"],
+    "roles.tsv": ["role", "default_body", "variants", "single_holder", "committee"],
     "titles.tsv": ["written", "role", "body"],
-    "bodies.tsv": ["body", "kind", "variants"],
+    "bodies.tsv": ["body", "kind", "variants", "member_role"],
     "places.tsv": ["name", "unit", "status", "variants"],
     "local_bodies.tsv": ["pattern", "level", "variants"],
     "abbreviations.tsv": ["abbreviation", "expansion"],
@@ -326,3 +326,20 @@ def test_event_kinds_lower_case():
 def test_abbreviations_not_identity():
     for row in records("abbreviations.tsv"):
         assert row["abbreviation"] != row["expansion"]
+
+
+SINGLE_HOLDER = re.compile(r"^(?:|yes|yes except [^|]+(?:\|[^|]+)*|only [^|]+(?:\|[^|]+)*)$")
+
+
+def test_single_holder_and_committee_columns():
+    for row in records("roles.tsv"):
+        assert SINGLE_HOLDER.match(row["single_holder"]), row
+        assert row["committee"] in ("", "yes"), row
+    singles = [r for r in records("roles.tsv") if r["single_holder"]]
+    assert len(singles) >= 30
+
+
+def test_member_roles_are_roles():
+    roles = _role_names()
+    for row in records("bodies.tsv"):
+        assert row["member_role"] == "" or row["member_role"] in roles, row

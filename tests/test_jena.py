@@ -8,24 +8,17 @@ rather than skip, so that CI cannot silently stop checking what Fuseki sees.
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
+import jena
 import pytest
+from helpers import ROOT
 from rdflib import Graph, Namespace
 
-ROOT = Path(__file__).resolve().parents[1]
-for p in (ROOT, ROOT / "tests"):
-    if str(p) not in sys.path:
-        sys.path.insert(0, str(p))
+from builder.graphs import load_graph
+from builder.query import saved
+from builder.validate import results
 
-import jena  # noqa: E402
-
-from builder.build import build  # noqa: E402
-from builder.query import load_dataset, saved  # noqa: E402
-from builder.validate import results  # noqa: E402
-
-SEEDS = ROOT / "seeds"
 QUERIES = ROOT / "queries"
 SHAPES = ROOT / "shapes" / "kg-shapes.ttl"
 SHAPE_EXAMPLES = ROOT / "tests" / "shapes"
@@ -43,12 +36,9 @@ def cache(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("seeds-graph")
-    result = build([str(SEEDS)], out)
-    assert result.errors == []
-    assert (out / "graph.trig").is_file() and (out / "graph.ttl").is_file()
-    return out
+def built(seeds_out: Path) -> Path:
+    assert (seeds_out / "graph.trig").is_file() and (seeds_out / "graph.ttl").is_file()
+    return seeds_out
 
 
 @pytest.fixture(scope="module")
@@ -102,7 +92,7 @@ def test_saved_query_same_in_arq_and_rdflib(cache: Path, built: Path, tdb: Path,
     unbound_first = lambda row: tuple((v is not None, v or "") for v in row)  # noqa: E731
     from_jena = sorted((tuple(b[c]["value"] if c in b else None for c in columns)
                         for b in result["results"]["bindings"]), key=unbound_first)
-    ours = load_dataset(built).query(saved(name).text)
+    ours = load_graph(built).query(saved(name).text)
     assert [str(v) for v in ours.vars or []] == columns
     from_rdflib = sorted((tuple(None if t is None else str(t) for t in row) for row in ours),  # type: ignore[union-attr]
                          key=unbound_first)

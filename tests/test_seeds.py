@@ -3,25 +3,21 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import unicodedata
 from pathlib import Path
 
 import pytest
+from helpers import GOLD, ROOT, SEED_FILES
 from rdflib import Dataset, Graph
-from rdflib.compare import isomorphic
+from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
-from builder.build import build
+from builder.build import OUTPUTS
 from builder.extract import extract
 from builder.ingest import read_file
 from builder.normalize import LOOKALIKES
+from builder.to_rdf import trig
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
-GOLD = ROOT / "tests" / "fixtures" / "gold"
-SEED_FILES = sorted(p for p in SEEDS.iterdir() if p.is_file())
+GOLDEN = ROOT / "tests" / "golden" / "seeds.trig"
 FACT_KINDS = ("holds", "events", "terms", "documents")
 
 
@@ -73,57 +69,56 @@ def test_seed_article(path: Path):
         assert _flat(article.clean.text[ev.start:ev.end]) in _flat(article.raw[s:e])
 
 
-@pytest.fixture(scope="module")
-def two_builds(tmp_path_factory) -> tuple[Path, Path]:
-    a, b = tmp_path_factory.mktemp("build-a"), tmp_path_factory.mktemp("build-b")
-    ra = build([str(SEEDS)], a)
-    rb = build([str(SEEDS)], b)
-    assert ra.errors == [] and rb.errors == []
-    assert len(ra.articles) == len(SEED_FILES)
-    return a, b
+def test_output_is_byte_identical_across_processes(seeds_out, seeds_process):
+    """`kg build` in a child process with its own string-hash seed writes the same bytes as this process."""
+    out, proc = seeds_process
+    assert proc.returncode == 0, proc.stderr
+    for name in OUTPUTS:
+        data = (seeds_out / name).read_bytes()
+        assert data, name
+        assert data == (out / name).read_bytes(), name
 
 
-@pytest.mark.parametrize("name", ["graph.trig", "graph.ttl"])
-def test_build_is_byte_identical(two_builds, name):
-    a, b = two_builds
-    data = (a / name).read_bytes()
-    assert data, name
-    assert data == (b / name).read_bytes()
-
-
-@pytest.fixture(scope="module")
-def builds_in_two_processes(tmp_path_factory) -> tuple[Path, Path]:
-    """`kg build` of the seeds in two processes with different string-hash seeds."""
-    outs = []
-    for seed in ("1", "2"):
-        out = tmp_path_factory.mktemp(f"hashseed-{seed}")
-        env = {**os.environ, "PYTHONHASHSEED": seed}
-        subprocess.run([sys.executable, "-m", "builder", "build", str(SEEDS), "-o", str(out)],
-                       check=True, capture_output=True, env=env, cwd=ROOT, timeout=600)
-        outs.append(out)
-    return outs[0], outs[1]
-
-
-def test_turtle_is_byte_identical_across_processes(builds_in_two_processes):
-    a, b = builds_in_two_processes
-    assert (a / "graph.ttl").read_bytes() == (b / "graph.ttl").read_bytes()
-
-
-def test_trig_is_byte_identical_across_processes(builds_in_two_processes):
-    a, b = builds_in_two_processes
-    assert (a / "graph.trig").read_bytes() == (b / "graph.trig").read_bytes()
-
-
-def test_trig_is_isomorphic_with_the_turtle_union(two_builds):
-    out, _ = two_builds
+def test_trig_is_isomorphic_with_the_turtle_union(seeds_out):
     ds = Dataset()
-    ds.parse(out / "graph.trig", format="trig")
+    ds.parse(seeds_out / "graph.trig", format="trig")
     named = [g for g in ds.graphs() if len(g)]
     assert len(named) == len(SEED_FILES), "one named graph per article"
     union = Graph()
     for s, p, o, _ in ds.quads((None, None, None, None)):
         union.add((s, p, o))
-    turtle = Graph().parse(out / "graph.ttl", format="turtle")
+    turtle = Graph().parse(seeds_out / "graph.ttl", format="turtle")
     assert len(union) > 0
     assert len(union) == len(turtle)
     assert isomorphic(union, turtle)
+
+
+def _graphs(ds: Dataset) -> dict[str, Graph]:
+    out = {}
+    for g in ds.graphs():
+        if len(g):
+            copy = Graph()
+            for triple in g:
+                copy.add(triple)
+            out[str(g.identifier)] = copy
+    return out
+
+
+def test_golden_graph(seeds_build, update_golden):
+    """The seeds' graph equals tests/golden/seeds.trig, named graph by named graph, as graphs (isomorphism).
+
+    Regenerate with `pytest --update-golden` after a change meant to alter the graph."""
+    if update_golden:
+        GOLDEN.write_text(trig(seeds_build.dataset), encoding="utf-8")
+    golden = Dataset()
+    golden.parse(GOLDEN, format="trig")
+    want, got = _graphs(golden), _graphs(seeds_build.dataset)
+    assert sorted(got) == sorted(want), "named graphs differ"
+    problems = []
+    for name in sorted(want):
+        if isomorphic(want[name], got[name]):
+            continue
+        _, only_golden, only_build = graph_diff(to_isomorphic(want[name]), to_isomorphic(got[name]))
+        problems.append(f"{name}:\n  only in golden:\n" + "\n".join(f"    {t}" for t in sorted(only_golden))
+                        + "\n  only in build:\n" + "\n".join(f"    {t}" for t in sorted(only_build)))
+    assert not problems, "\n".join(problems) + "\n(run `pytest --update-golden` if the change is meant)"

@@ -12,28 +12,29 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from pathlib import Path
 
 import pytest
-from rdflib import RDF, RDFS, Graph, Namespace, URIRef
+from helpers import ROOT, articles
+from rdflib import RDF, RDFS, Dataset, Graph, Literal, Namespace, URIRef
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # so that plain `pytest` finds the builder package too
-    sys.path.insert(0, str(ROOT))
-
-from builder.validate import describe, results, shapes_graph, validate  # noqa: E402
+import builder
+from builder.validate import describe, results, shapes_graph, validate, validate_dataset
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
+SCHEMA = Namespace("https://schema.org/")
 EXAMPLES = ROOT / "tests" / "shapes"
 EXPECTED = json.loads((EXAMPLES / "expected.json").read_text(encoding="utf-8"))
 FILES = sorted(EXAMPLES.glob("*.ttl"))
-NAMESPACES = {  # the Python names builder/to_rdf.py writes classes with
-    "KG": "https://w3id.org/dangkg/ont#",
-    "ORG": "http://www.w3.org/ns/org#",
-    "SCHEMA": "https://schema.org/",
-    "PROV": "http://www.w3.org/ns/prov#",
-}
+# An article with a fact of every kind (holding, event with a place, organiser and chair, term, document
+# with a date and an issuer), so that every class the builder writes is written.
+EVERY_KIND = "\n\n".join([
+    "Sáng 20/12/2024, tại thành phố Vinh, Ban Thường vụ Tỉnh ủy Nghệ An tổ chức Hội nghị tổng kết công tác"
+    " xây dựng Đảng năm 2024.",
+    "Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy Nghệ An Nguyễn Đức Trung chủ trì hội nghị.",
+    "Hội nghị quán triệt Quy định số 205-QĐ/TW ngày 23/9/2019 của Bộ Chính trị và bàn việc chuẩn bị"
+    " Đại hội đại biểu Đảng bộ tỉnh Nghệ An lần thứ XX, nhiệm kỳ 2025-2030.\n",
+])
 
 Result = tuple[str, str | None, str]
 
@@ -67,16 +68,16 @@ def node_shapes(g: Graph) -> list[URIRef]:
 
 @pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
 def test_example(path: Path) -> None:
-    conforms, report, violations = validate(Graph().parse(path, format="turtle"))
+    v = validate(Graph().parse(path, format="turtle"))
     if path.name.startswith("valid-"):
-        assert conforms, "\n".join(describe(report))
-        assert violations == 0
+        assert v.conforms, "\n".join(describe(v.report))
+        assert v.violations == 0
     else:
         assert path.name.startswith("invalid-"), f"{path.name}: examples are valid-*.ttl or invalid-*.ttl"
-        assert not conforms
-        got, want = results(report), expected(path)
+        assert not v.conforms
+        got, want = results(v.report), expected(path)
         assert got == want, (f"unexpected: {sorted(got - want)}\nmissing: {sorted(want - got)}\n"
-                             + "\n".join(describe(report)))
+                             + "\n".join(describe(v.report)))
 
 
 def test_expected_covers_exactly_the_invalid_files() -> None:
@@ -94,12 +95,14 @@ def test_every_shape_has_a_valid_and_an_invalid_example(shapes: Graph) -> None:
     assert not orphans, orphans
 
 
-def test_every_class_the_builder_writes_has_a_shape(shapes: Graph) -> None:
-    source = (ROOT / "builder" / "to_rdf.py").read_text(encoding="utf-8")
-    written = {URIRef(NAMESPACES[ns] + name) for ns, name in re.findall(r"RDF\.type,\s*(\w+)\.(\w+)", source)}
-    assert len(written) >= 13
+def test_every_class_the_builder_writes_has_a_shape(shapes: Graph, tmp_path: Path) -> None:
+    """Build an article holding every kind of fact and check each rdf:type in its graph is a shape's target."""
+    b = builder.build_dataset([articles(tmp_path, moi_loai=EVERY_KIND)])
+    written = set(b.dataset.objects(None, RDF.type))
+    assert len(written) >= 13, sorted(written)
     targeted = set(shapes.objects(None, SH.targetClass))
     assert written <= targeted, sorted(written - targeted)
+    assert b.conforms, describe(b.validation.report)
 
 
 def test_shapes_are_documented(shapes: Graph) -> None:
@@ -112,3 +115,36 @@ def test_shapes_are_documented(shapes: Graph) -> None:
     undocumented = sorted(str(shapes.value(p, SH.path) or p) for p in props | sparql
                           if shapes.value(p, SH.message) is None)
     assert undocumented == []
+
+
+def _two_article_dataset(second_name: str) -> Dataset:
+    """Two article graphs that each conform; the place they share is named second_name in the second."""
+    ds = Dataset(default_union=True)
+    base = Graph().parse(EXAMPLES / "valid-place.ttl", format="turtle")
+    for k, name in enumerate(("Hà Nội", second_name)):
+        g = ds.graph(URIRef(f"https://w3id.org/dangkg/id/graph/a{k}"))
+        for s, p, o in base:
+            g.add((s, p, Literal(name) if p == SCHEMA.name else o))
+    return ds
+
+
+@pytest.mark.parametrize("second", ["Hà Nội", "hà nội"])
+def test_per_article_validation_gives_the_merged_verdict(second: str) -> None:
+    """Each article graph on its own plus the cross-article checks report what pySHACL reports on the union."""
+    ds = _two_article_dataset(second)
+    merged = Graph()
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        merged.add((s, p, o))
+    per_article, whole = validate_dataset(ds), validate(merged)
+    assert per_article.conforms == whole.conforms == (second == "Hà Nội")
+    assert results(per_article.report) == results(whole.report)
+    assert per_article.violations == whole.violations
+
+
+def test_the_seeds_verdict_is_the_merged_verdict(seeds_build) -> None:
+    merged = Graph()
+    for s, p, o, _ in seeds_build.dataset.quads((None, None, None, None)):
+        merged.add((s, p, o))
+    whole = validate(merged)
+    assert seeds_build.conforms and whole.conforms
+    assert results(seeds_build.validation.report) == results(whole.report) == set()

@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from builder.build import build
-from builder.query import QueryError, load_dataset, run
+import builder
+from builder.query import QueryError, run
 
 ARTICLES = [
     {"id": "t-2024", "published": "2024-03-02",
@@ -28,9 +28,9 @@ def ds(tmp_path_factory):
     folder = tmp_path_factory.mktemp("time")
     src = folder / "articles.jsonl"
     src.write_text("\n".join(json.dumps(a, ensure_ascii=False) for a in ARTICLES), encoding="utf-8")
-    result = build([str(src)], folder / "out")
-    assert result.errors == [] and result.conforms
-    return load_dataset(folder / "out")
+    b = builder.build_dataset([src])
+    assert b.errors == [] and b.conforms
+    return b.dataset
 
 
 def test_reported_for_is_the_event_date_else_the_publication_date_else_none(ds):

@@ -24,10 +24,6 @@ VERB_CUES = (["giữ", "chức", "vụ"], ["giữ", "chức"], ["làm"], ["là"]
              ["nhận", "nhiệm", "vụ"], ["nhận", "chức"], ["thay"], ["cử"], ["kiêm"], ["giữ", "các", "chức", "vụ"])
 MEMBERSHIP_CUES = (["tham", "gia"], ["vào"])
 LIST_INTRO = {"gồm", "là"}
-# The role of an ordinary member of a body (members of Ban Bí thư are "Bí thư Trung ương Đảng").
-MEMBER_ROLE = {"Ban Bí thư": "Bí thư"}
-# Roles of a local Party committee: written without a body, they belong to the article's committee.
-COMMITTEE_ROLES = {"Bí thư", "Phó Bí thư", "Phó Bí thư Thường trực", "Quyền Bí thư"}
 # Words that put a clause between a name and the title that follows: the name is not its holder
 # ("A công bố quyết định … giữ chức Bí thư …").
 REPORTING = {("công", "bố"), ("trao",), ("đọc",), ("quyết", "định"), ("về", "việc")}
@@ -183,7 +179,7 @@ def title_at(g: Gazetteer, syls: list[Syllable], i: int, ctx: Context) -> Title 
             candidates.append((end, role, body))
         elif g.default_body.get(role):
             candidates.append((j, role, g.default_body[role]))
-        elif role in COMMITTEE_ROLES and ctx.place:
+        elif role in g.committee_roles and ctx.place:
             candidates.append((j, role, f"{ctx.place.committee} {ctx.place.name}"))
     if not candidates:
         return None
@@ -286,7 +282,7 @@ def memberships(g: Gazetteer, syls: list[Syllable], i: int, ctx: Context) -> tup
         if not hit or not (syls[j].capital or hit[0] - j > 1):
             break
         end = skip_qualifiers(syls, hit[0])
-        out.append(Title(MEMBER_ROLE.get(hit[1], "Ủy viên"), hit[1], j, end, False))
+        out.append(Title(g.member_role.get(hit[1], "Ủy viên"), hit[1], j, end, False))
         if end < len(syls) - 1 and syls[end].key in {",", "và"} and syls[end + 1].capital:
             j = end + 1
         else:

@@ -1,0 +1,37 @@
+"""Helpers shared by the test modules (conftest.py holds the shared fixtures)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import builder
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+GOLD = ROOT / "tests" / "fixtures" / "gold"
+SEED_FILES = sorted(p for p in SEEDS.iterdir() if p.is_file())
+
+
+def kg(*args: str, cwd: Path = ROOT, timeout: int = 600, env: dict[str, str] | None = None,
+       ) -> subprocess.CompletedProcess[str]:
+    """`kg ARGS` in a child process (`python -m builder`), for what only a process shows: exit codes as
+    the shell sees them, stderr, hash seeds."""
+    return subprocess.run([sys.executable, "-m", "builder", *args], capture_output=True, text=True,
+                          cwd=cwd, timeout=timeout, env=env)
+
+
+def articles(folder: Path, **texts: str) -> Path:
+    """Write one .txt article per keyword (name_with_underscores → name-with-dashes.txt) into folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in texts.items():
+        (folder / f"{name.replace('_', '-')}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def build_to(paths: list[str | Path], outdir: Path, curation: Path | None = None) -> builder.Build:
+    """build_dataset, then write_outputs into outdir."""
+    b = builder.build_dataset(paths, curation)
+    builder.write_outputs(b, outdir)
+    return b
