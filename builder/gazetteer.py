@@ -150,8 +150,37 @@ class Gazetteer:
         for row in table("event_kinds.tsv"):
             for form in _split(row["triggers"]) or [row["kind"]]:
                 self.event_kinds.add(self.keys(form), row["kind"])
+        self.term_heads = Trie()  # value: may it be written in lower case?
+        for row in table("term_heads.tsv"):
+            self.term_heads.add(self.keys(row["head"]), row["case"] == "any")
+        self.cues: dict[str, Trie] = {}
+        self._cue_words: dict[str, set[str]] = {}
+        for row in table("cues.tsv"):
+            name, blocks = (row["list"][4:], True) if row["list"].startswith("not-") else (row["list"], False)
+            for phrase in _split(row["phrases"]):
+                keys = self.keys(phrase)
+                self.cues.setdefault(name, Trie()).add(keys, not blocks)
+                if not blocks:
+                    self._cue_words.setdefault(name, set()).update(keys)
         tries = (self.roles, self.titles, self.bodies, self.places, self.local, self.event_kinds)
         self.non_name_starts = {k for t in tries for k in t.root} | {"việt", "khóa", "đoàn", "thủ", "kinh"}
+
+    def cue_at(self, name: str, keys: list[str], i: int) -> int | None:
+        """The end of a phrase of cue list `name` (cues.tsv) starting at keys[i], if one does."""
+        hit = self.cues[name].longest(keys, i)
+        return hit[0] if hit and hit[1] else None
+
+    def find_cue(self, name: str, keys: list[str]) -> int | None:
+        """Where the first phrase of cue list `name` starts, if any."""
+        return next((i for i in range(len(keys)) if self.cue_at(name, keys, i) is not None), None)
+
+    def cue_before(self, name: str, keys: list[str], i: int) -> int | None:
+        """The start of the longest phrase of cue list `name` that ends just before keys[i]."""
+        return next((k for k in range(max(0, i - 6), i) if self.cue_at(name, keys[:i], k) == i), None)
+
+    def cue_words(self, name: str) -> set[str]:
+        """Every syllable of the phrases of cue list `name` (for lists of single words such as 'former')."""
+        return self._cue_words[name]
 
     def is_single_holder(self, role: str, body: str) -> bool:
         """Is the post (role in body) held by one person at a time? (roles.tsv's single_holder column)"""

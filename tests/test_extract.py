@@ -336,8 +336,11 @@ def test_same_document_twice_is_one_fact():
 
 def test_term_after_ordinal_and_comma():
     """'… lần thứ XX, nhiệm kỳ 2025-2030' still names the congress before the comma."""
+    from builder.extract.context import ArticleContext
     from builder.extract.terms import find_terms
 
-    terms = find_terms("Đại hội đại biểu Đảng bộ tỉnh Hòa Bình lần thứ XX, nhiệm kỳ 2025-2030 khai mạc.", 0, str)
+    ctx = ArticleContext()
+    sentence = ctx.sentence("Đại hội đại biểu Đảng bộ tỉnh Hòa Bình lần thứ XX, nhiệm kỳ 2025-2030 khai mạc.")
+    terms = find_terms(sentence, ctx)
     assert [(t.body, t.start, t.end) for t in terms] == [
         ("Đại hội đại biểu Đảng bộ tỉnh Hòa Bình lần thứ XX", 2025, 2030)]

@@ -22,8 +22,10 @@ EXPECTED_HEADERS = {
     "abbreviations.tsv": ["abbreviation", "expansion"],
     "surnames.tsv": ["surname", "note"],
     "event_kinds.tsv": ["kind", "triggers"],
-    "document_kinds.tsv": ["kind", "codes", "variants"],
+    "document_kinds.tsv": ["kind", "codes", "variants", "bare_number"],
     "issuers.tsv": ["code", "issuer"],
+    "cues.tsv": ["list", "phrases", "meaning"],
+    "term_heads.tsv": ["head", "case"],
 }
 
 # Columns that hold a `|`-separated list.
@@ -34,6 +36,7 @@ LIST_COLUMNS = {
     "local_bodies.tsv": ["variants"],
     "event_kinds.tsv": ["triggers"],
     "document_kinds.tsv": ["codes", "variants"],
+    "cues.tsv": ["phrases"],
 }
 
 # Columns that must not be empty.
@@ -48,6 +51,8 @@ REQUIRED_COLUMNS = {
     "event_kinds.tsv": ["kind", "triggers"],
     "document_kinds.tsv": ["kind", "codes"],
     "issuers.tsv": ["code", "issuer"],
+    "cues.tsv": ["list", "phrases", "meaning"],
+    "term_heads.tsv": ["head", "case"],
 }
 
 # Files whose first column plus variants name things the matcher looks up:
@@ -343,3 +348,27 @@ def test_member_roles_are_roles():
     roles = _role_names()
     for row in records("bodies.tsv"):
         assert row["member_role"] == "" or row["member_role"] in roles, row
+
+
+CUE_LISTS = {"former", "honorific", "past", "holding-verb", "membership", "list-intro", "reporting", "org-end",
+             "presence", "not-presence"}
+
+
+def test_cue_lists():
+    rows = {r["list"]: [fold(p) for p in split_list(r["phrases"])] for r in records("cues.tsv")}
+    assert set(rows) == CUE_LISTS
+    for name, phrases in rows.items():
+        assert phrases and len(phrases) == len(set(phrases)), f"{name}: empty, or a phrase listed twice"
+    assert not set(rows["presence"]) & set(rows["not-presence"])
+
+
+def test_term_heads():
+    rows = records("term_heads.tsv")
+    assert all(r["case"] in ("any", "capital") for r in rows)
+    assert len({fold(r["head"]) for r in rows}) == len(rows)
+
+
+def test_bare_number_column():
+    rows = records("document_kinds.tsv")
+    assert all(r["bare_number"] in ("", "yes") for r in rows)
+    assert {"Nghị quyết", "Kết luận", "Quy định"} <= {r["kind"] for r in rows if r["bare_number"] == "yes"}

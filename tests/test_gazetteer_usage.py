@@ -16,14 +16,15 @@ from typing import Any, NamedTuple
 
 import pytest
 
+from builder.extract.context import ArticleContext
 from builder.extract.documents import _codes, find_documents
 from builder.extract.events import find_events, kind_at
-from builder.extract.titles import Context, bind, body_at, names, title_at
+from builder.extract.titles import bind, body_at, names, title_at
 from builder.gazetteer import LocalBody, Place, gazetteer
 from builder.resources import table
 
 G = gazetteer()
-NO_PLACE = Context()
+NO_PLACE = ArticleContext()
 PERSON = "Nguyễn Văn An"
 TOWN = "Gia Lâm"  # a district-level name that is not a province
 PLACES = G.place_list
@@ -55,13 +56,12 @@ def _spaced(text: str) -> str:
     return " ".join(text.split())
 
 
-def holdings(sentence: str, ctx: Context = NO_PLACE) -> list[tuple[str, str, str]]:
+def holdings(sentence: str, ctx: ArticleContext = NO_PLACE) -> list[tuple[str, str, str]]:
     """(person, role, body) that titles.bind finds in one sentence."""
-    syls = G.syllables(sentence)
-    return [(n.text, t.role, t.body) for n, t, _ in bind(G, syls, sentence, 0, ctx)]
+    return [(n.text, t.role, t.body) for n, t, _ in bind(ctx.sentence(sentence), ctx)]
 
 
-def whole_body(text: str, ctx: Context = NO_PLACE) -> str | None:
+def whole_body(text: str, ctx: ArticleContext = NO_PLACE) -> str | None:
     """The body titles.body_at reads when the whole text is one body name."""
     syls = G.syllables(text)
     hit = body_at(G, syls, 0, ctx)
@@ -198,7 +198,8 @@ def test_event_trigger_gives_its_kind(case: Case) -> None:
     meets = " 8 Ban Chấp hành Trung ương Đảng" if "lần thứ" in case.form else ""  # a numbered plenum names who meets
     assert kind_at(G, G.keys(case.form + meets), 0) == (len(keys), case.entry)
     sentence = f"Sáng 12/3/2024, {case.form[0].upper()}{case.form[1:]}{meets} diễn ra tại Hà Nội."
-    events = find_events(G, sentence, 0, G.syllables(sentence), "2024-03-12", False, None, False)
+    ctx = ArticleContext(published="2024-03-12")
+    events = find_events(ctx.sentence(sentence), ctx)
     assert [e.kind for e in events] == [case.entry]
 
 
@@ -206,7 +207,7 @@ def test_event_trigger_gives_its_kind(case: Case) -> None:
 
 
 def _documents(sentence: str) -> list[tuple[str, str | None]]:
-    return [(d.kind, d.issuer) for d in find_documents(sentence, 0, lambda text: None)]
+    return [(d.kind, d.issuer) for d in find_documents(NO_PLACE.sentence(sentence), NO_PLACE)]
 
 
 @pytest.mark.parametrize("case", cases("document_kinds.tsv", "kind", ("variants",)))

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 
 from builder.extract.dates import find_dates
-from builder.model import DocumentFact, Evidence
+from builder.extract.rules import evidence
+from builder.model import DocumentFact
 from builder.resources import table
 
-# Kinds a Party text cites by a bare number ("Nghị quyết 34"); the others need a symbol ("05-TTr/TW").
-BARE_NUMBER_KINDS = {"Nghị quyết", "Chỉ thị", "Kết luận", "Quy định", "Quyết định", "Hướng dẫn", "Quy chế", "Thông tri"}
+if TYPE_CHECKING:
+    from builder.extract.context import ArticleContext, Sentence
+
 SYMBOL = r"\d+[-–][A-ZĐ][A-Za-zĐđ]{0,7}(?:/[A-ZĐ][A-Za-zĐđ.]{0,9})+"  # 35-CT/TW, 05-TTr/ThU
 
 
@@ -36,6 +39,17 @@ STATE = re.compile(r"^\s*/\d{4}|^/[A-ZĐ]+-(CP|TTg|QH|BNV|UBTVQH)")
 
 
 @cache
+def bare_number_kinds() -> frozenset[str]:
+    """Kinds a Party text cites by a bare number ("Nghị quyết 34"; document_kinds.tsv's bare_number)."""
+    return frozenset(row["kind"] for row in table("document_kinds.tsv") if row["bare_number"] == "yes")
+
+
+@cache
+def _issuers() -> dict[str, str]:
+    return {r["code"]: r["issuer"] for r in table("issuers.tsv")}
+
+
+@cache
 def _codes() -> dict[str, str]:
     out: dict[str, str] = {}
     for row in table("document_kinds.tsv"):
@@ -44,11 +58,11 @@ def _codes() -> dict[str, str]:
     return out
 
 
-def find_documents(sentence: str, offset: int, body_after) -> list[DocumentFact]:  # type: ignore[no-untyped-def]
-    """Documents cited in a sentence; `body_after(text)` names the body a text starts with."""
+def find_documents(sent: Sentence, ctx: ArticleContext) -> list[DocumentFact]:
+    """Documents cited in a sentence, with the date and issuing body written after the number."""
     out = []
-    issuers = {r["code"]: r["issuer"] for r in table("issuers.tsv")}
-    codes = _codes()
+    sentence = sent.text
+    issuers, codes = _issuers(), _codes()
     for m in CITED.finditer(sentence):
         tail = sentence[m.end():m.end() + 20]
         if STATE.match(tail):
@@ -62,19 +76,19 @@ def find_documents(sentence: str, offset: int, body_after) -> list[DocumentFact]
             kind = codes.get(code.group(1)) if code else None
             if not kind:
                 continue
-        if "/" not in number and kind not in BARE_NUMBER_KINDS:
+        if "/" not in number and kind not in bare_number_kinds():
             continue
         after = sentence[m.end():m.end() + 160]
         dates = [d for d in find_dates(after[:40]) if d.year]
         date = f"{dates[0].year:04d}-{dates[0].month:02d}-{dates[0].day:02d}" if dates else None
         issuer = None
         if of := OF.match(after):
-            issuer = body_after(after[of.end():])
+            issuer = ctx.body_after(after[of.end():])
         if not issuer and issuer_code:
             issuer = issuers.get(issuer_code)
-        ev = Evidence(offset, offset + len(sentence), "document-number", 0.9 if "/" in number else 0.7)
+        ev = evidence("document-symbol" if "/" in number else "document-number", sent)
         out.append(DocumentFact(number, kind, number.split("-")[0], date, issuer, ev))
     for m in NAMED.finditer(sentence):
-        ev = Evidence(offset, offset + len(sentence), "document-named", 0.7)
+        ev = evidence("document-named", sent)
         out.append(DocumentFact(m.group(), m.group("kind"), m.group(), None, "Ban Chấp hành Trung ương", ev))
     return out

@@ -1,22 +1,30 @@
-"""Gatherings: kind, name, date (with part of day), place, organiser, chair, participants."""
+"""Gatherings, every rule about them in one place: kind, name, date (with part of day), place,
+organiser, chairs and participants, bridge points, and one event per gathering.
+
+Per sentence, `find_events()` reads the events it announces and `find_people()` who it puts at
+a gathering (and who chairs); `finish()` then merges mentions of one gathering, dates bridge
+points and gives each person to the event whose sentence comes last before them.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import re
+from typing import TYPE_CHECKING
 
 from builder.extract.dates import find_dates
-from builder.gazetteer import Gazetteer, Syllable
-from builder.model import Event, Evidence
+from builder.extract.rules import evidence
+from builder.extract.titles import body_at, names, skip_qualifiers
+from builder.gazetteer import Gazetteer
+from builder.model import Event
+
+if TYPE_CHECKING:
+    from builder.extract.context import ArticleContext, Sentence
 
 CLAUSE_END = re.compile(r"\s+(?:tại|do|với sự|diễn ra|được tổ chức|dưới sự|nhằm|vào|sáng|chiều)\s|[.;:]\s|[.;:]?$"
                         r"|,\s+(?:các\s+)?(?:đồng chí|ông|bà)\s")
 PLACE = re.compile(r"\btại\s+((?:[A-ZĐÀ-Ỹ]|thành phố |tỉnh |trụ sở |hội trường )[^,.;()]{1,60}?)"
                    r"(?=\s*[,.;(]|\s+(?:đã|sẽ|và|với|do|để)\s|$)")
-PRESENCE = re.compile(
-    r"\b(dự(?!\s+(?:khuyết|thảo|kiến|án|toán|bị|báo))|tham dự|tham gia|cùng dự|phát biểu|báo cáo|chủ trì|điều hành|"
-    r"kết luận|trao|công bố|làm việc với|"
-    r"tặng|trình bày|chúc mừng|tiếp thu|cảm ơn|đọc|tuyên bố)\b", re.I)
 # A photo caption placing people: "(từ trái sang)", "Lê Văn A (trái)".
 IN_PHOTO = re.compile(r"\b(?:từ|Từ) (?:trái|phải) (?:sang|qua)\b|\((?:trái|phải|giữa|bìa trái|bìa phải)\)")
 IMPLICIT = (
@@ -30,6 +38,10 @@ AFTER_PLACE = re.compile(r",\s*([^,.;()]+?)(?=\s*[,.;()]|$)")
 NOT_EVENT_DATE = re.compile(r"(?:\bsố\s+[\w./-]+|\d+-[A-ZĐ]+/[A-ZĐ]+|\b[Đđ]ến|\b[Tt]ính đến)\s*$")
 # A bridge point of an online conference, named at the start of its clause: "Tại điểm cầu X, …".
 BRIDGE = re.compile(r"(?:^|[;:]\s*)[Tt]ại (điểm cầu [^,;()]+?)(?=\s+(?:do|có|,)|[,;(])")
+# A short reference to a person named before ("ông Thưởng", "bà Mai", "đồng chí Chính").
+SHORT_REF = re.compile(r"\b(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s+([A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?!\s+[A-ZĐÀ-Ỹ])")
+CHAIR_AFTER = re.compile(r"^(?:\s*,[^.;:]{0,120}?,?)?\s*(?:đã\s+|cùng\s+)?chủ trì")
+CHAIR_BEFORE = re.compile(r"(?:\bdo|chủ trì:?)\s*(?:đồng chí\s+|ông\s+|bà\s+)?$", re.I)
 
 
 def kind_at(g: Gazetteer, keys: list[str], i: int) -> tuple[int, str] | None:
@@ -77,9 +89,11 @@ def place_in(g: Gazetteer, sentence: str) -> str | None:
 YEAR = re.compile(r"\bnăm (\d{4})\b")
 
 
-def find_events(g: Gazetteer, sentence: str, offset: int, syls: list[Syllable], published: str | None,
-                caption: bool, headline: str | None, is_headline: bool) -> list[Event]:
-    """Events a dated sentence announces ('Sáng 28/12, tại Hà Nội, Ban … tổ chức Hội nghị …')."""
+def find_events(sent: Sentence, ctx: ArticleContext) -> list[Event]:
+    """Events a dated sentence announces ('Sáng 28/12, tại Hà Nội, Ban … tổ chức Hội nghị …'), each with
+    its organiser."""
+    g, sentence, offset, syls = ctx.g, sent.text, sent.start, sent.syllables
+    published, caption, headline, is_headline = ctx.published, sent.caption, ctx.headline, sent.headline
     dates = [d for d in find_dates(sentence, offset) if (d.part or len(sentence[:d.start - offset].split()) <= 6)
              and not NOT_EVENT_DATE.search(sentence[:d.start - offset])]
     years = set(YEAR.findall(sentence))
@@ -103,21 +117,117 @@ def find_events(g: Gazetteer, sentence: str, offset: int, syls: list[Syllable], 
         if first and first.year is None and len(years) == 1:
             first = dataclasses.replace(first, year=int(years.pop()))
         date = first.resolve(published) if first else None
-        rule = "dated-event-sentence" if dates else "event-headline"
-        ev = Event(kind, name, date, Evidence(offset, offset + len(sentence), rule, 0.8 if dates else 0.5, caption))
+        ev = Event(kind, name, date, evidence("dated-event-sentence" if dates else "event-headline", sent))
         ev.place = place_in(g, sentence[:at]) or place_in(g, sentence)
         ev.part_of_day = first.part if first else None
         out.append(ev)
         break
     for m in BRIDGE.finditer(sentence):
-        out.append(Event("điểm cầu", m.group(1).strip(), None,
-                         Evidence(offset, offset + len(sentence), "bridge-point", 0.6, caption)))
+        out.append(Event("điểm cầu", m.group(1).strip(), None, evidence("bridge-point", sent)))
     if not out and dates:
         for pattern, kind in IMPLICIT:
             if pattern.search(sentence):
-                ev = Event(kind, None, dates[0].resolve(published),
-                           Evidence(offset, offset + len(sentence), "dated-implicit-event", 0.6, caption))
+                ev = Event(kind, None, dates[0].resolve(published), evidence("dated-implicit-event", sent))
                 ev.place = place_in(g, sentence)
                 out.append(ev)
                 break
+    for ev in out:
+        ev.organizer = organizer(sent, ctx)
+    return out
+
+
+def organizer(sent: Sentence, ctx: ArticleContext) -> str | None:
+    """'Ban Tổ chức Trung ương tổ chức Hội nghị …', '… đã họp' → the body named before the verb."""
+    g, syls, keys = ctx.g, sent.syllables, sent.keys
+    for i in range(len(keys)):
+        hit = body_at(g, syls, i, ctx)
+        if not hit:
+            continue
+        j = skip_qualifiers(syls, hit[0])
+        j += keys[j:j + 1] == ["đã"]
+        j += 3 * (keys[j:j + 3] == ["chủ", "trì", ","])  # "đã chủ trì, tổ chức"
+        if keys[j:j + 2] == ["tổ", "chức"] and g.event_kinds.longest(keys, j + 2) or keys[j:j + 1] == ["họp"]:
+            standing = keys[i - 2:i] == ["thường", "trực"]  # "Thường trực Ban Bí thư"
+            return f"Thường trực {hit[1]}" if standing else hit[1]
+    return None
+
+
+def find_people(sent: Sentence, ctx: ArticleContext, known: dict[str, str]) -> tuple[list[tuple[int, str]],
+                                                                                      list[tuple[int, str]]]:
+    """(present, chairs) of a sentence as (position, full name): everyone it names when it puts people at a
+    gathering (a presence verb, a photo caption, a headline), and who it says chairs. `known` maps a given
+    name to the full name the article used before (short references); the sentence's names are added."""
+    g, text, start = ctx.g, sent.text, sent.start
+    found = names(g, sent.syllables, text, start)
+    known.update({n.text.split()[-1]: n.text for n in found})
+    refs = [(sent.syllables[n.start].start, sent.syllables[n.end - 1].end, n.text) for n in found]
+    refs += [(m.start(1) + start, m.end(1) + start, known[m.group(1)])
+             for m in SHORT_REF.finditer(text) if m.group(1) in known]
+    chairs = [(at, person) for at, to, person in sorted(refs)
+              if _chairs(text[:at - start], text[to - start:], to, [a for a, _, _ in refs if a > to])]
+    present = g.find_cue("presence", sent.keys) is not None or IN_PHOTO.search(text) or sent.headline or sent.caption
+    return ([(at, person) for at, _, person in refs] if present else []), chairs
+
+
+def _chairs(before: str, after: str, to: int, later_names: list[int]) -> bool:
+    """Is the person said to chair: 'A (, titles,) chủ trì' or 'do A (– titles) chủ trì', with no
+    other name before the verb?"""
+    verb = after.find("chủ trì")
+    if verb < 0 or any(at < to + verb for at in later_names):
+        return False
+    return bool(CHAIR_AFTER.match(after) or CHAIR_BEFORE.search(before) and verb < 200 and ";" not in after[:verb])
+
+
+def finish(events: list[Event], present: list[tuple[int, str]], chairs: list[tuple[int, str]]) -> list[Event]:
+    """One event per gathering, bridge points dated by their conference, and each chair and participant
+    given to the event whose sentence comes last before them (else the first)."""
+    events = _dedupe(events)
+    _date_bridge_points(events)
+    if not events:
+        return events
+    ordered = sorted(events, key=lambda ev: ev.evidence.start)
+
+    def event_at(pos: int) -> Event:
+        return next((ev for ev in reversed(ordered) if ev.evidence.start <= pos), ordered[0])
+
+    for pos, person in sorted(chairs):
+        if person not in (ev := event_at(pos)).chair:
+            ev.chair.append(person)
+    for pos, person in sorted(present):
+        ev = event_at(pos)
+        if person not in ev.chair and person not in ev.participants:
+            ev.participants.append(person)
+    for ev in ordered:
+        ev.participants = [p for p in ev.participants if p not in ev.chair]
+    return events
+
+
+def _date_bridge_points(events: list[Event]) -> None:
+    """A bridge point ('tại điểm cầu X') meets on the date of the conference named before it."""
+    date = None
+    for ev in sorted(events, key=lambda e: e.evidence.start):
+        if ev.kind == "điểm cầu" and ev.date is None:
+            ev.date = date
+        date = ev.date or date
+
+
+def _same_gathering(a: Event, b: Event) -> bool:
+    """Same kind and date, and no different part of day or place."""
+    return a.kind == b.kind and a.date == b.date and not (
+        a.part_of_day and b.part_of_day and a.part_of_day != b.part_of_day
+        or a.place and b.place and a.place != b.place)
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """One event per gathering; an undated headline event names the dated one of its kind."""
+    dated = {ev.kind: ev for ev in reversed(events) if ev.date}
+    out: list[Event] = []
+    for ev in events:
+        if ev.date is None and ev.kind in dated:
+            target = dated[ev.kind]
+            if ev.name and (not target.name or ev.evidence.rule == "event-headline" and ev.kind == "buổi làm việc"):
+                target.name = ev.name
+            continue
+        if not any(_same_gathering(ev, seen) for seen in out):
+            out.append(ev)
     return out

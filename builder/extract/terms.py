@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from builder.model import Evidence, TermFact
+from builder.extract.rules import evidence
+from builder.model import TermFact
+
+if TYPE_CHECKING:
+    from builder.extract.context import ArticleContext, Sentence
 
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 TERM = re.compile(
@@ -12,11 +17,7 @@ TERM = re.compile(
     r"nhiệm\s+kỳ\s*(?:Đại hội [IVXLC]+\s*)?\(?\s*(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})")
 NOT_A_NAME = re.compile(r"\b(bầu|được|làm|là|phân công|công bố|nhất trí|gồm|có|đã|sẽ|chỉ định|giữ|chức|tham gia|"
                         r"điều động|trúng cử|vào|thông qua|\d+ người)\b", re.I)
-HEADS = ("Đại hội|Ban Chấp hành|BCH|Ủy Ban|Uỷ [Bb]an|Ban Thường vụ|Hội đồng nhân dân|HĐND|Ủy ban|Quốc hội|Tỉnh ủy|"
-         "Thành ủy|Tỉnh uỷ|Thành uỷ|Huyện ủy|Đảng bộ|Đảng đoàn|Ban cán sự|Mặt trận|Trung ương Đoàn|Chủ tịch nước|"
-         "đại hội|Ban Bí thư|Bộ Chính trị")
-HEAD_WORD = re.compile(rf"\b(?:{HEADS})")
-HEAD = re.compile(rf"^((?:{HEADS})[^,;.()]*?)\s*$")
+NOT_IN_A_NAME = re.compile(r"[,;.()]")
 
 
 def roman(text: str) -> int | None:
@@ -33,11 +34,16 @@ def roman(text: str) -> int | None:
     return total
 
 
-def _owner(before: str) -> str | None:
-    """The congress or body named just before 'khóa …, nhiệm kỳ …'."""
+def _owner(ctx: ArticleContext, before: str) -> str | None:
+    """The congress or body named just before 'khóa …, nhiệm kỳ …': from a head word (term_heads.tsv)
+    to the end, with no punctuation that would end a name."""
+    g = ctx.g
     window = before[-120:].rstrip(" ,(")
-    starts = [m.start() for m in HEAD_WORD.finditer(window)]
-    tails = [window[k:].strip() for k in starts if HEAD.match(window[k:])]
+    syls = g.syllables(window)
+    keys = [s.key for s in syls]
+    starts = [s.start for k, s in enumerate(syls) if (hit := g.term_heads.longest(keys, k))
+              and (hit[1] or s.capital) and (k == 0 or syls[k - 1].start != s.start)]
+    tails = [window[k:].strip() for k in dict.fromkeys(starts) if not NOT_IN_A_NAME.search(window[k:])]
     names = [t for t in tails if len(t.split()) <= 14 and not NOT_A_NAME.search(t)]
     if not names:
         return None
@@ -45,21 +51,22 @@ def _owner(before: str) -> str | None:
     return owner[0].upper() + owner[1:]
 
 
-def find_terms(sentence: str, offset: int, expand) -> list[TermFact]:  # type: ignore[no-untyped-def]
-    """Terms stated in a sentence; `expand` turns a written body name into its canonical name."""
+def find_terms(sent: Sentence, ctx: ArticleContext) -> list[TermFact]:
+    """Terms stated in a sentence, each owned by the canonical name of the body or congress before it."""
     out = []
+    sentence = sent.text
     for m in TERM.finditer(sentence):
         a, b = int(m.group("a")), int(m.group("b"))
         if not 0 < b - a <= 10:
             continue
-        owner = _owner(sentence[:m.start()])
+        owner = _owner(ctx, sentence[:m.start()])
         if not owner:
             continue
         ordinal = roman(m.group("ord")) if m.group("ord") else None
-        ev = Evidence(offset, offset + len(sentence), "term-nhiem-ky", 0.8 if m.group("khoa") else 0.7)
+        ev = evidence("term-khoa-nhiem-ky" if m.group("khoa") else "term-nhiem-ky", sent)
         parts = [p.strip() for p in re.split(r"\s+và\s+(?:đại biểu\s+)?", owner) if p.strip()]
         for k, part in enumerate(parts):
-            name = expand(part[0].upper() + part[1:])
+            name = ctx.expand(part[0].upper() + part[1:])
             if m.group("khoa") and k == len(parts) - 1:
                 name = f"{name} khóa {m.group('ord')}"
             out.append(TermFact(name, a, b, ordinal if k == len(parts) - 1 else None, ev))

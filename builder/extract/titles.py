@@ -9,24 +9,18 @@ and past posts of a biography are not current holdings.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from builder.gazetteer import Gazetteer, LocalBody, Place, Syllable
 
+if TYPE_CHECKING:
+    from builder.extract.context import ArticleContext, Sentence
+
+# Punctuation (and "kiêm") that joins titles, and that joins a name to the titles after it; the cue word
+# lists (former, honorific, past, holding-verb, membership, list-intro, reporting) are in gazetteers/cues.tsv.
 SEPARATORS = {",", "-", "–", "—", "kiêm"}
-FORMER = {"nguyên", "cựu"}
-PAST_CUES = ("từng giữ", "từng là", "từng có", "từng làm", "từng đảm nhiệm", "từng công tác", "trước đó", "khi là",
-             "trước khi", "nguyên là", "kinh qua")
-HONORIFICS = {"đồng", "chí", "ông", "bà", "anh", "chị"}
 NAME_TITLE_GLUE = {",", "(", "-", "–", "—"}
-VERB_CUES = (["giữ", "chức", "vụ"], ["giữ", "chức"], ["làm"], ["là"], ["đắc", "cử"], ["bầu"], ["đảm", "nhiệm"],
-             ["nhận", "nhiệm", "vụ"], ["nhận", "chức"], ["thay"], ["cử"], ["kiêm"], ["giữ", "các", "chức", "vụ"])
-MEMBERSHIP_CUES = (["tham", "gia"], ["vào"])
-LIST_INTRO = {"gồm", "là"}
-# Words that put a clause between a name and the title that follows: the name is not its holder
-# ("A công bố quyết định … giữ chức Bí thư …").
-REPORTING = {("công", "bố"), ("trao",), ("đọc",), ("quyết", "định"), ("về", "việc")}
 
 
 @dataclass(frozen=True)
@@ -45,46 +39,15 @@ class Name:
     end: int
 
 
-@dataclass
-class Context:
-    """What the article as a whole says: its main place, and the organisation whose Party
-    committee it is about ("Đảng bộ Tổng công ty X" → "Tổng công ty X")."""
-
-    place: Place | None = None
-    organisation: str | None = None
-
-
-# Words that end an organisation's name after "Đảng bộ"/"Đảng ủy" ("Đảng bộ Tổng công ty X tổ chức …").
-ORG_END = {"tổ", "đã", "họp", "lần", "nhiệm", "khóa", "vừa", "được", "có", "là", "và", "với", "tại", "về", "sẽ"}
-
-
-def article_context(g: Gazetteer, syllables: list[Syllable]) -> Context:
-    """The place the article is about (the one it names most often) and its organisation."""
-    keys = [s.key for s in syllables]
-    counts: Counter[Place] = Counter()
-    orgs: Counter[str] = Counter()
-    i = 0
-    while i < len(keys):
-        hit = g.places.longest(keys, i)
-        if hit:
-            counts[hit[1]] += 1
-            i = hit[0]
-            continue
-        if keys[i:i + 2] in (["đảng", "bộ"], ["đảng", "ủy"]) and (org := _organisation(g, syllables, i + 2)):
-            orgs[org[1]] += 1
-        i += 1
-    place = min(counts, key=lambda p: (-counts[p], p.name)) if counts else None
-    return Context(place, min(orgs, key=lambda o: (-orgs[o], o)) if orgs else None)
-
-
-def _organisation(g: Gazetteer, syls: list[Syllable], i: int) -> tuple[int, str] | None:
+def organisation_at(g: Gazetteer, syls: list[Syllable], i: int) -> tuple[int, str] | None:
     """The organisation named at i after 'Đảng bộ': capitalised, not a place or a known body."""
     keys = [s.key for s in syls]
     if i >= len(syls) or not syls[i].capital or g.places.longest(keys, i) or g.bodies.longest(keys, i) \
             or g.local.longest(keys, i):
         return None
     j = i
-    while j < len(syls) and j - i < 8 and syls[j].written.isalpha() and keys[j] not in ORG_END:
+    ends = g.cue_words("org-end")
+    while j < len(syls) and j - i < 8 and syls[j].written.isalpha() and keys[j] not in ends:
         j += 1
     return (j, " ".join(s.written for s in syls[i:j])) if j - i >= 2 else None
 
@@ -109,7 +72,7 @@ def skip_qualifiers(syls: list[Syllable], j: int) -> int:
 PARTY_PREFIXES = (["đảng", "đoàn"], ["ban", "cán", "sự", "đảng"], ["đảng", "ủy"])
 
 
-def body_at(g: Gazetteer, syls: list[Syllable], j: int, ctx: Context) -> tuple[int, str] | None:
+def body_at(g: Gazetteer, syls: list[Syllable], j: int, ctx: ArticleContext) -> tuple[int, str] | None:
     """A body named at syllable j: national, a Party group of one (Đảng đoàn X), or local."""
     keys = [s.key for s in syls]
     best: tuple[int, str] | None = None
@@ -124,7 +87,7 @@ def body_at(g: Gazetteer, syls: list[Syllable], j: int, ctx: Context) -> tuple[i
             if best is None or inner[0] > best[0]:
                 best = (inner[0], f"{head} {inner[1]}")
     if keys[j:j + 2] == ["đảng", "ủy"] and best is None:  # "Đảng ủy Tổng công ty X", or bare in an article on X
-        org = _organisation(g, syls, j + 2) or (ctx.organisation and (j + 2, ctx.organisation))
+        org = organisation_at(g, syls, j + 2) or (ctx.organisation and (j + 2, ctx.organisation))
         best = (org[0], f"Đảng ủy {org[1]}") if org else None
     local = g.local.longest(keys, j)
     if local:
@@ -160,10 +123,11 @@ def _named_unit(g: Gazetteer, syls: list[Syllable], start: int, end: int,
     return j, template.fill(Place(" ".join(s.written for s in syls[end:j]), unit))
 
 
-def title_at(g: Gazetteer, syls: list[Syllable], i: int, ctx: Context) -> Title | None:
+def title_at(g: Gazetteer, syls: list[Syllable], i: int, ctx: ArticleContext) -> Title | None:
     """The title starting at syllable i, if any."""
     keys = [s.key for s in syls]
-    former = i > 0 and keys[i - 1] in FORMER
+    former_words = g.cue_words("former")
+    former = i > 0 and keys[i - 1] in former_words
     fixed = g.titles.longest(keys, i)
     role_hit = g.roles.longest(keys, i)
     if role_hit is None and fixed is None:
@@ -184,25 +148,26 @@ def title_at(g: Gazetteer, syls: list[Syllable], i: int, ctx: Context) -> Title 
     if not candidates:
         return None
     end, role, body = max(candidates, key=lambda c: c[0])
-    if not syls[i].capital and not (i > 0 and keys[i - 1] in FORMER | HONORIFICS | {":", ",", "("}) \
-            and end - i < 3:
+    lead_in = former_words | g.cue_words("honorific") | {":", ",", "("}  # what may come before a lower-case title
+    if not syls[i].capital and not (i > 0 and keys[i - 1] in lead_in) and end - i < 3:
         return None
     return Title(role, body, i, skip_qualifiers(syls, end), former)
 
 
-def chain_at(g: Gazetteer, syls: list[Syllable], i: int, ctx: Context) -> list[Title]:
+def chain_at(g: Gazetteer, syls: list[Syllable], i: int, ctx: ArticleContext) -> list[Title]:
     """Titles starting at i joined by ',', '-' or 'kiêm'."""
     out: list[Title] = []
+    former = g.cue_words("former")
     j = i
     while j < len(syls):
-        k = j + 1 if syls[j].key in FORMER else j
+        k = j + 1 if syls[j].key in former else j
         title = title_at(g, syls, k, ctx)
         if not title:
             break
         out.append(title)
         j = title.end
         if j < len(syls) - 1 and syls[j].key in SEPARATORS and g.roles.longest([s.key for s in syls], j + 1 + (
-                syls[j + 1].key in FORMER)):
+                syls[j + 1].key in former)):
             j += 1
         else:
             break
@@ -215,7 +180,7 @@ def name_at(g: Gazetteer, syls: list[Syllable], i: int, proper: frozenset[int] =
     tagged = syls[i].start in proper and syls[i].written.istitle() and syls[i].key not in g.non_name_starts
     if not syls[i].capital or not (syls[i].key in g.surnames or tagged) or syls[i].key != syls[i].written.lower():
         return None
-    if syls[i].key in HONORIFICS - {"đồng"} and i + 1 < len(syls) and syls[i + 1].capital:
+    if syls[i].key in g.cue_words("honorific") - {"đồng"} and i + 1 < len(syls) and syls[i + 1].capital:
         return None  # "Ông Hà Ban": the honorific is not part of the name
     keys = [s.key for s in syls]
     j = i + 1
@@ -248,32 +213,19 @@ def names(g: Gazetteer, syls: list[Syllable], text: str, offset: int,
     return out
 
 
-def _cue_before(keys: list[str], i: int, cues: tuple[list[str], ...]) -> int | None:
-    """Start of a cue phrase ending just before i (skipping 'chức'/'chức vụ'), if any."""
-    for cue in cues:
-        k = i - len(cue)
-        if k >= 0 and keys[k:i] == cue:
-            return k
-    return None
-
-
-def _name_before(found: list[Name], syls: list[Syllable], k: int) -> Name | None:
+def _name_before(g: Gazetteer, found: list[Name], syls: list[Syllable], k: int) -> Name | None:
     """The nearest name before syllable k within the same clause (no ';' or '.' between, and no
     reporting verb such as 'công bố quyết định' whose object the title belongs to)."""
     for n in reversed(found):
         if n.end <= k:
             between = [s.key for s in syls[n.end:k]]
-            if {";", "."} & set(between) or any(_has(between, w) for w in REPORTING):
+            if {";", "."} & set(between) or g.find_cue("reporting", between) is not None:
                 return None
             return n
     return None
 
 
-def _has(keys: list[str], words: tuple[str, ...]) -> bool:
-    return any(tuple(keys[i:i + len(words)]) == words for i in range(len(keys)))
-
-
-def memberships(g: Gazetteer, syls: list[Syllable], i: int, ctx: Context) -> tuple[list[Title], int]:
+def memberships(g: Gazetteer, syls: list[Syllable], i: int, ctx: ArticleContext) -> tuple[list[Title], int]:
     """'tham gia Ban Chấp hành, Ban Thường vụ Tỉnh ủy X' → membership titles (role Ủy viên)."""
     out: list[Title] = []
     j = i
@@ -300,26 +252,26 @@ def _after_aside(keys: list[str], j: int) -> int:
     return j
 
 
-def bind(g: Gazetteer, syls: list[Syllable], text: str, offset: int, ctx: Context,
-         proper: frozenset[int] = frozenset()) -> list[tuple[Name, Title, str]]:
+def bind(sentence: Sentence, ctx: ArticleContext) -> list[tuple[Name, Title, str]]:
     """(name, title, rule) for every title bound to a name in one sentence."""
-    found = names(g, syls, text, offset, proper)
+    g, syls, text, offset = ctx.g, sentence.syllables, sentence.text, sentence.start
+    honorifics, former, intro = g.cue_words("honorific"), g.cue_words("former"), g.cue_words("list-intro")
+    found = names(g, syls, text, offset, ctx.proper)
     by_start = {n.start: n for n in found}
     by_end = {n.end: n for n in found}
     keys = [s.key for s in syls]
     out: list[tuple[Name, Title, str]] = []
-    lower = text.lower()
-    past = min((lower.index(cue) + offset for cue in PAST_CUES if cue in lower), default=None)  # a career follows
+    career = g.find_cue("past", keys)  # a career follows: titles from there on are past posts
     taken: set[int] = set()
     i = 0
     while i < len(syls):
-        if past is not None and syls[i].start >= past:
+        if career is not None and i >= career:
             break
         if i in taken or i in by_start:
             i += 1
             continue
-        cue = _cue_before(keys, i, MEMBERSHIP_CUES)
-        if cue is not None and (owner := _name_before(found, syls, cue)):
+        cue = g.cue_before("membership", keys, i)
+        if cue is not None and (owner := _name_before(g, found, syls, cue)):
             titles, end = memberships(g, syls, i, ctx)
             if titles:
                 out += [(owner, t, "name-joins-body") for t in titles]
@@ -332,23 +284,23 @@ def bind(g: Gazetteer, syls: list[Syllable], text: str, offset: int, ctx: Contex
             continue
         end = chain[-1].end
         j = end
-        while j < len(syls) and syls[j].key in HONORIFICS:
+        while j < len(syls) and syls[j].key in honorifics:
             j += 1
         current = [t for t in chain if not t.former]
         straddling = next((n for n in found if n.start < j <= n.end - 2), None)
         if straddling and j not in by_start:  # "Huyện ủy Gia Lâm Lê Thị Cúc": the title owns "Gia Lâm"
             by_start[j] = Name(text[syls[j].start - offset:syls[straddling.end - 1].end - offset], j, straddling.end)
-        after = j + 1 if j < len(syls) - 1 and keys[j] == "," and keys[j + 1] in LIST_INTRO else _after_aside(keys, j)
+        after = j + 1 if j < len(syls) - 1 and keys[j] == "," and keys[j + 1] in intro else _after_aside(keys, j)
         if j in by_start:  # titles before the name
             out += [(by_start[j], t, "title-before-name") for t in current]
-        elif after < len(syls) and keys[after] in LIST_INTRO | {":"}:  # list header
-            if keys[after] in LIST_INTRO:  # "gồm các ông, bà:" → the colon
+        elif after < len(syls) and keys[after] in intro | {":"}:  # list header
+            if keys[after] in intro:  # "gồm các ông, bà:" → the colon
                 k = after + 1
-                while k < len(syls) and keys[k] in HONORIFICS | {"các", ","}:
+                while k < len(syls) and keys[k] in honorifics | {"các", ","}:
                     k += 1
                 after = k if keys[k:k + 1] == [":"] else after
             # "Header: Title A, Title B; other group" vs "Header: A, title; B, title" (';' separates items)
-            first = next((k for k in range(after + 1, len(syls)) if keys[k] not in HONORIFICS), after)
+            first = next((k for k in range(after + 1, len(syls)) if keys[k] not in honorifics), after)
             stop = {".", ";"} if keys[after] == ":" and first not in by_start else {".", ":"}
             k = after + 1
             while k < len(syls) and keys[k] not in stop:
@@ -359,13 +311,13 @@ def bind(g: Gazetteer, syls: list[Syllable], text: str, offset: int, ctx: Contex
                     k += 1
         else:
             before = i - 1
-            while before >= 0 and keys[before] in FORMER:
+            while before >= 0 and keys[before] in former:
                 before -= 1
-            verb = _cue_before(keys, before + 1, VERB_CUES)
+            verb = g.cue_before("holding-verb", keys, before + 1)
             if before >= 0 and keys[before] in NAME_TITLE_GLUE and before in by_end:
                 rule = "name-paren-titles" if keys[before] == "(" else "name-comma-titles"
                 out += [(by_end[before], t, rule) for t in current]
-            elif verb is not None and (owner := _name_before(found, syls, verb)):
+            elif verb is not None and (owner := _name_before(g, found, syls, verb)):
                 out += [(owner, t, "name-verb-title") for t in current]
         taken.update(range(i, end))
         i = end

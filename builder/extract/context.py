@@ -1,0 +1,113 @@
+"""What every rule reads: one sentence (text, offsets, syllables, caption or headline) and the article
+around it (gazetteers, main place and organisation, publication date, headline, proper-name starts)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from builder.gazetteer import Gazetteer, Place, Syllable, gazetteer
+
+if TYPE_CHECKING:
+    from builder.ingest import Article
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of the clean text: its text, its offsets, its folded syllables (offsets into the clean
+    text), whether it is a photo caption, and whether it reads like a headline."""
+
+    text: str
+    start: int
+    syllables: list[Syllable]
+    caption: bool = False
+    headline: bool = False
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    @property
+    def keys(self) -> list[str]:
+        return [s.key for s in self.syllables]
+
+
+@dataclass
+class ArticleContext:
+    """What the article as a whole says: the place it names most, the organisation whose Party committee it
+    is about ("Đảng bộ Tổng công ty X" → "Tổng công ty X"), its publication date and headline, and where
+    underthesea sees a multi-syllable proper name (character offsets)."""
+
+    g: Gazetteer = field(default_factory=gazetteer)
+    place: Place | None = None
+    organisation: str | None = None
+    published: str | None = None
+    headline: str | None = None
+    proper: frozenset[int] = frozenset()
+
+    def sentence(self, text: str, start: int = 0, caption: bool = False) -> Sentence:
+        """A sentence of this article (or a text on its own, for tests and the gazetteer checks)."""
+        headline = text == self.headline or (len(text) < 200 and text[-1:] not in ".:;," and text[:1].isupper())
+        return Sentence(text, start, self.g.syllables(text, start), caption, headline)
+
+    def body_at_start(self, text: str) -> tuple[bool, str] | None:
+        """(whole text?, canonical name) of the body a text starts with, if any."""
+        from builder.extract.titles import body_at
+
+        syls = self.g.syllables(text)
+        hit = body_at(self.g, syls, 0, self)
+        return (hit[0] == len(syls), hit[1]) if hit else None
+
+    def expand(self, written: str) -> str:
+        """The canonical name of a text that is a body's name, else the text."""
+        hit = self.body_at_start(written)
+        return hit[1] if hit and hit[0] else written
+
+    def body_after(self, text: str) -> str | None:
+        """The body a text starts with, if any."""
+        hit = self.body_at_start(text[:120])
+        return hit[1] if hit else None
+
+
+def article_context(article: Article) -> ArticleContext:
+    """The context of one article: its main place and organisation, date, headline and proper names."""
+    from builder.extract.titles import organisation_at
+    from builder.nlp import analyse, proper_name_starts
+
+    g = gazetteer()
+    clean = article.clean
+    syllables = g.syllables(clean.text)
+    keys = [s.key for s in syllables]
+    places: Counter[Place] = Counter()
+    orgs: Counter[str] = Counter()
+    i = 0
+    while i < len(keys):
+        hit = g.places.longest(keys, i)
+        if hit:
+            places[hit[1]] += 1
+            i = hit[0]
+            continue
+        if keys[i:i + 2] in (["đảng", "bộ"], ["đảng", "ủy"]) and (org := organisation_at(g, syllables, i + 2)):
+            orgs[org[1]] += 1
+        i += 1
+    place = min(places, key=lambda p: (-places[p], p.name)) if places else None
+    organisation = min(orgs, key=lambda o: (-orgs[o], o)) if orgs else None
+    return ArticleContext(g, place, organisation, article.meta.get("published"), _headline(article),
+                          proper_name_starts(analyse(clean)))
+
+
+def _headline(article: Article) -> str | None:
+    paras = [p for p in article.clean.paragraphs if not p.meta]
+    if not paras:
+        return None
+    first = article.clean.text[paras[0].start:paras[0].end]
+    return first if len(first) < 200 and not first.rstrip().endswith(".") else None
+
+
+def sentences(article: Article, ctx: ArticleContext) -> list[Sentence]:
+    """The article's sentences (metadata paragraphs skipped), in order."""
+    from builder.nlp import split_sentences
+
+    clean = article.clean
+    return [ctx.sentence(clean.text[start:end], start, caption) for start, end, caption in split_sentences(clean)]
