@@ -6,7 +6,11 @@ matchers — ``bind``/``title_at``/``body_at``/``names`` of builder.extract.titl
 ``kind_at``/``find_events`` of builder.extract.events, ``find_documents`` of
 builder.extract.documents, and the Gazetteer's own abbreviation expansion —
 which must map it to the entry's canonical name.  A variant that folding or the
-abbreviations already cover is redundant and fails too.  Test ids name the
+abbreviations already cover is redundant and fails too.  The lists that steer rules
+rather than name things are checked by their effect: each cue phrase of cues.tsv in a
+sentence built for its list (a former title gives no holding, a presence verb puts a
+person at the meeting …), each term head owning a term, each single-holder rule,
+committee role, member role and bare-number kind doing what its column says.  Test ids name the
 file and the entry.  Well-formedness is checked in test_gazetteer_files.py.
 """
 
@@ -331,3 +335,158 @@ def test_body_spelling(written: str, body: str) -> None:
 @pytest.mark.parametrize("written,title", TITLE_SPELLINGS)
 def test_title_spelling(written: str, title: tuple[str, str]) -> None:
     assert whole_title(written) == title
+
+
+# roles.tsv: single_holder and committee -------------------------------------------------------------
+
+SINGLE = [pytest.param(r, id=f"roles.tsv:single_holder:{r['role']}") for r in table("roles.tsv") if r["single_holder"]]
+
+
+@pytest.mark.parametrize("row", SINGLE)
+def test_single_holder_rule(row: dict[str, str]) -> None:
+    """'yes' holds in any body, 'yes except A|B' not in A or B, 'only A' only in A; no other role is single."""
+    word, _, rest = row["single_holder"].partition(" ")
+    named = [b.strip() for b in rest.removeprefix("except").split("|") if b.strip()]
+    body = row["default_body"] or "Tỉnh ủy Nghệ An"
+    if word == "only":
+        assert all(G.is_single_holder(row["role"], b) for b in named)
+        assert not G.is_single_holder(row["role"], "Tỉnh ủy Nghệ An")
+    else:
+        assert G.is_single_holder(row["role"], body)
+        assert not any(G.is_single_holder(row["role"], f"{b} X") for b in named)
+
+
+def test_roles_without_single_holder_are_not_single() -> None:
+    plain = [r["role"] for r in table("roles.tsv") if not r["single_holder"]]
+    assert plain and not any(G.is_single_holder(role, "Tỉnh ủy Nghệ An") for role in plain)
+
+
+@pytest.mark.parametrize("role", [pytest.param(r["role"], id=f"roles.tsv:committee:{r['role']}")
+                                  for r in table("roles.tsv") if r["committee"] == "yes"])
+def test_committee_role_takes_the_articles_committee(role: str) -> None:
+    """A committee role written without a body belongs to the committee of the article's place."""
+    [place] = [p for p in PLACES if p.name == "Ninh Bình"]
+    ctx = ArticleContext(place=place)
+    assert (PERSON, role, "Tỉnh ủy Ninh Bình") in holdings(f"Ông {PERSON}, {role}, phát biểu.", ctx)
+    assert all(b != "Tỉnh ủy Ninh Bình" for _, r, b in holdings(f"Ông {PERSON}, Chánh Văn phòng, phát biểu.", ctx))
+
+
+# bodies.tsv: member_role ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("row", [pytest.param(r, id=f"bodies.tsv:member_role:{r['body']}")
+                                 for r in table("bodies.tsv") if r["member_role"]])
+def test_joining_a_body_gives_its_member_role(row: dict[str, str]) -> None:
+    assert (PERSON, row["member_role"], row["body"]) in holdings(f"Ông {PERSON} được bầu bổ sung vào {row['body']}.")
+
+
+def test_joining_other_bodies_makes_an_uy_vien() -> None:
+    assert (PERSON, "Ủy viên", "Bộ Chính trị") in holdings(f"Ông {PERSON} được bầu bổ sung vào Bộ Chính trị.")
+
+
+# document_kinds.tsv: bare_number -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("row", [pytest.param(r, id=f"document_kinds.tsv:bare_number:{r['kind']}")
+                                 for r in table("document_kinds.tsv")])
+def test_bare_number_kinds(row: dict[str, str]) -> None:
+    """'<kind> số 12 của Tỉnh ủy' is a document only for the kinds cited by a bare number."""
+    found = _documents(f"Các cấp ủy thực hiện nghiêm {row['kind']} số 12 của Tỉnh ủy.")
+    assert bool(found) == (row["bare_number"] == "yes"), found
+
+
+# term_heads.tsv ------------------------------------------------------------------------------------
+
+
+def _terms(sentence: str) -> list[tuple[str, int, int]]:
+    from builder.extract.terms import find_terms
+
+    return [(t.body, t.start, t.end) for t in find_terms(NO_PLACE.sentence(sentence), NO_PLACE)]
+
+
+@pytest.mark.parametrize("row", [pytest.param(r, id=f"term_heads.tsv:{r['head']}") for r in table("term_heads.tsv")])
+def test_term_head_names_the_owner_of_a_term(row: dict[str, str]) -> None:
+    head = row["head"]
+    [(body, start, end)] = _terms(f"Sáng nay, {head} tỉnh Kon Tum nhiệm kỳ 2020-2025 họp phiên đầu tiên.")
+    assert (start, end) == (2020, 2025) and body == NO_PLACE.expand(f"{head} tỉnh Kon Tum"), body
+    lower = _terms(f"Sáng nay, {head.lower()} tỉnh Kon Tum nhiệm kỳ 2020-2025 họp phiên đầu tiên.")
+    assert bool(lower) == (row["case"] == "any"), lower
+
+
+# cues.tsv ------------------------------------------------------------------------------------------
+
+def _cues(name: str) -> list[Any]:
+    row = next(r for r in table("cues.tsv") if r["list"] == name)
+    return [pytest.param(p.strip(), id=f"cues.tsv:{name}:{p.strip()}") for p in row["phrases"].split("|") if p.strip()]
+
+
+SECRETARY = ("Bí thư", "Tỉnh ủy Nghệ An")
+
+
+@pytest.mark.parametrize("cue", _cues("former"))
+def test_former_cue(cue: str) -> None:
+    assert (PERSON, *SECRETARY) not in holdings(f"Ông {PERSON}, {cue} Bí thư Tỉnh ủy Nghệ An, phát biểu.")
+    assert (PERSON, *SECRETARY) in holdings(f"Ông {PERSON}, Bí thư Tỉnh ủy Nghệ An, phát biểu.")
+
+
+@pytest.mark.parametrize("cue", _cues("honorific"))
+def test_honorific_cue(cue: str) -> None:
+    assert (PERSON, *SECRETARY) in holdings(f"Bí thư Tỉnh ủy Nghệ An {cue} {PERSON} phát biểu.")
+
+
+@pytest.mark.parametrize("cue", _cues("past"))
+def test_past_cue(cue: str) -> None:
+    got = holdings(f"Ông {PERSON}, Phó Chủ tịch Ủy ban nhân dân tỉnh Nghệ An, {cue} Bí thư Huyện ủy Gia Lâm.")
+    assert (PERSON, "Phó Chủ tịch", "Ủy ban nhân dân tỉnh Nghệ An") in got
+    assert not [h for h in got if h[1] == "Bí thư"], got
+
+
+@pytest.mark.parametrize("cue", _cues("holding-verb"))
+def test_holding_verb_cue(cue: str) -> None:
+    assert (PERSON, *SECRETARY) in holdings(f"Ông {PERSON} {cue} Bí thư Tỉnh ủy Nghệ An.")
+
+
+@pytest.mark.parametrize("cue", _cues("membership"))
+def test_membership_cue(cue: str) -> None:
+    assert (PERSON, "Ủy viên", "Ban Thường vụ Tỉnh ủy Nghệ An") in holdings(
+        f"Ông {PERSON} {cue} Ban Thường vụ Tỉnh ủy Nghệ An.")
+
+
+@pytest.mark.parametrize("cue", _cues("list-intro"))
+def test_list_intro_cue(cue: str) -> None:
+    got = holdings(f"Các Phó Bí thư Tỉnh ủy Nghệ An, {cue}: ông {PERSON}, ông Trần Văn Bình.")
+    assert {(PERSON, "Phó Bí thư", "Tỉnh ủy Nghệ An"), ("Trần Văn Bình", "Phó Bí thư", "Tỉnh ủy Nghệ An")} <= set(got)
+
+
+@pytest.mark.parametrize("cue", _cues("reporting"))
+def test_reporting_cue(cue: str) -> None:
+    assert (PERSON, *SECRETARY) not in holdings(f"Ông {PERSON} {cue} giữ chức Bí thư Tỉnh ủy Nghệ An.")
+    assert (PERSON, *SECRETARY) in holdings(f"Ông {PERSON} giữ chức Bí thư Tỉnh ủy Nghệ An.")
+
+
+@pytest.mark.parametrize("cue", _cues("org-end"))
+def test_org_end_cue(cue: str) -> None:
+    from builder.extract.titles import organisation_at
+
+    sentence = f"Đảng bộ Tổng công ty Sông Hồng {cue} nhiều thành tích"
+    hit = organisation_at(G, G.syllables(sentence), 2)
+    assert hit and hit[1] == "Tổng công ty Sông Hồng", hit
+
+
+def _present(second: str) -> list[str]:
+    from builder.extract import extract
+    from builder.ingest import make_article
+
+    text = f"Sáng 3/5/2024, Tỉnh ủy Nghệ An tổ chức Hội nghị cán bộ chủ chốt. {second}"
+    [ev] = extract(make_article("cue", "cue.txt", text)).events
+    return ev.chair + ev.participants
+
+
+@pytest.mark.parametrize("cue", _cues("presence"))
+def test_presence_cue(cue: str) -> None:
+    assert PERSON in _present(f"Ông {PERSON} {cue} hội nghị.")
+
+
+@pytest.mark.parametrize("cue", _cues("not-presence"))
+def test_not_presence_cue(cue: str) -> None:
+    assert PERSON not in _present(f"Ông {PERSON} {cue} hội nghị.")
