@@ -351,7 +351,7 @@ def test_member_roles_are_roles():
 
 
 CUE_LISTS = {"former", "honorific", "past", "holding-verb", "membership", "list-intro", "reporting", "org-end",
-             "presence", "not-presence"}
+             "presence", "not-presence", "clause"}
 
 
 def test_cue_lists():

@@ -490,3 +490,11 @@ def test_presence_cue(cue: str) -> None:
 @pytest.mark.parametrize("cue", _cues("not-presence"))
 def test_not_presence_cue(cue: str) -> None:
     assert PERSON not in _present(f"Ông {PERSON} {cue} hội nghị.")
+
+
+@pytest.mark.parametrize("cue", _cues("clause"))
+def test_clause_cue(cue: str) -> None:
+    """A clause word between the head and 'nhiệm kỳ' means the text is no body's name."""
+    assert _terms(f"Ông An {cue} Ban Chấp hành Đảng bộ tỉnh Kon Tum nhiệm kỳ 2020-2025.") == [
+        ("Ban Chấp hành Đảng bộ tỉnh Kon Tum", 2020, 2025)]
+    assert _terms(f"Ban Chấp hành Đảng bộ tỉnh Kon Tum {cue} nhiệm kỳ 2020-2025.") == []

@@ -15,8 +15,6 @@ ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 TERM = re.compile(
     r"(?:(?P<khoa>[Kk]hó?o?á?a?\s+(?P<ord>[IVXLC]+|\d{1,2}))\s*,?\s*\(?\s*)?"
     r"nhiệm\s+kỳ\s*(?:Đại hội [IVXLC]+\s*)?\(?\s*(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})")
-NOT_A_NAME = re.compile(r"\b(bầu|được|làm|là|phân công|công bố|nhất trí|gồm|có|đã|sẽ|chỉ định|giữ|chức|tham gia|"
-                        r"điều động|trúng cử|vào|thông qua|\d+ người)\b", re.I)
 NOT_IN_A_NAME = re.compile(r"[,;.()]")
 
 
@@ -44,7 +42,7 @@ def _owner(ctx: ArticleContext, before: str) -> str | None:
     starts = [s.start for k, s in enumerate(syls) if (hit := g.term_heads.longest(keys, k))
               and (hit[1] or s.capital) and (k == 0 or syls[k - 1].start != s.start)]
     tails = [window[k:].strip() for k in dict.fromkeys(starts) if not NOT_IN_A_NAME.search(window[k:])]
-    names = [t for t in tails if len(t.split()) <= 14 and not NOT_A_NAME.search(t)]
+    names = [t for t in tails if len(t.split()) <= 14 and g.find_cue("clause", g.keys(t)) is None]
     if not names:
         return None
     owner = names[0]  # the longest name that reads as a name, not a clause
