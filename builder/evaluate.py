@@ -1,34 +1,74 @@
-"""Precision, recall and F1 of the facts a graph holds against gold files.
+"""Precision, recall and F1 of the facts a graph holds against gold files — the figures of the
+project's reference scorer (shared/eval/score.py), with every miss explained.
 
-Matching, per fact kind (names compared after folding case, tone placement and spaces):
-- holds: (person, role, body); gold facts marked optional cost nothing when missed.
-- events: (kind, date), a date matching the gold date or one of its alternatives;
-  event_details: (event, person, chair or present) over matched events, place and
-  organizer as (event, field, value).
-- terms: (term, body) where the body names share most of their words.
-- documents: (number, kind); the number is the leading digits of id_as_written.
+Matching, per fact kind, after the reference normalisation (NFC, Ð → Đ, case, old tone
+placement, spaces, T.Ư/TW → trung ương, a leading đồng chí/ông/bà dropped; bodies also
+without "thành phố"/"TP", "TP HCM" → "hồ chí minh"):
+- holds: the set of (person, role, body); gold facts marked optional cost nothing either way;
+- events: every event gives (attribute, value) facts — its date (a gold date's alternatives
+  count too), place (one containing the other counts), organizer, each chair, and each person
+  present (chairs and participants together) — matched one to one, in order;
+- terms: the set of (body, YYYY-YYYY);
+- documents: the set of numbers as written, without a leading kind word.
 
-Every false positive and negative is a `Miss` with the sentence it came from (a
-false positive's evidence; for a false negative, the article sentence that best
-contains the gold fact's words) and an error category for the summary.
+Every false positive and negative is a `Miss` with the sentence it came from (a false
+positive's evidence; for a false negative, the article sentence that best contains the gold
+fact's words) and an error category for the summary.
 """
 
 from __future__ import annotations
 
 import json
-import operator
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import Any
 
-from builder.resolve import key
-
-KINDS = ("holds", "events", "event_details", "terms", "documents")
+KINDS = ("holds", "events", "terms", "documents")
 SENTENCES = re.compile(r"[^\n.!?;]+(?:[.!?;]+|$)")
+ABBR = [(r"\bt\.\s?ư\b\.?", "trung ương"), (r"\btư\b", "trung ương"), (r"\bt\.\s?w\b\.?", "trung ương"),
+        (r"\btw\b", "trung ương")]
+BODY_ALIAS = {"ban chấp hành trung ương đảng": "ban chấp hành trung ương",
+              "trung ương đảng": "ban chấp hành trung ương",
+              "ban tổ chức trung ương đảng": "ban tổ chức trung ương",
+              "bch trung ương": "ban chấp hành trung ương"}
+LETTER = "a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+OLD_TONES = re.compile(rf"(o[àáảãạ]|o[èéẻẽẹ]|u[ỳýỷỹỵ])(?![{LETTER}])")
+NEW_TONE = {"a": "àáảãạ", "e": "èéẻẽẹ", "y": "ỳýỷỹỵ"}
+DOC_KIND = re.compile(r"^(quy định|hướng dẫn|quyết định|kết luận|nghị quyết|chỉ thị)\s+(số\s+)?")
+
+
+def _new_tone(m: re.Match[str]) -> str:
+    """'oà' → 'òa', 'uỷ' → 'ủy': the tone mark moves to the first vowel."""
+    base, marked = m.group()[0], m.group()[1]
+    vowel = next(v for v, tones in NEW_TONE.items() if marked in tones)
+    index = NEW_TONE[vowel].index(marked)
+    return ("òóỏõọ" if base == "o" else "ùúủũụ")[index] + vowel
+
+
+def norm(s: Any) -> str | None:
+    """The reference scorer's normal form of a name, role or date."""
+    if s is None:
+        return None
+    s = unicodedata.normalize("NFC", str(s)).replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
+    s = OLD_TONES.sub(_new_tone, s.replace("\u00a0", " ").lower())
+    s = re.sub(r"\s+", " ", s).strip(" .,;:")
+    for pat, rep in ABBR:
+        s = re.sub(pat, rep, s)
+    return re.sub(r"^(đồng chí|ông|bà)\s+", "", s)
+
+
+def body(s: Any) -> str | None:
+    """The normal form of a body or place name."""
+    s = norm(s)
+    if not s:
+        return s
+    s = re.sub(r"\b(tp\.?\s?hcm|tp\.?\s?hồ chí minh|thành phố hồ chí minh)\b", "hồ chí minh", s)
+    s = re.sub(r"\b(thành phố|tp\.?)\s+", "", s)
+    return BODY_ALIAS.get(s, s)
 
 
 @dataclass
@@ -63,24 +103,20 @@ class Score:
         self.misses += other.misses
 
     def figures(self) -> dict[str, float | int]:
-        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
         return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
                 "tp": self.tp, "fp": self.fp, "fn": self.fn}
 
 
-def _k(text: Any) -> str:
-    return key(str(text or "")).replace("thành phố hồ chí minh", "tp hcm")
-
-
 def locate(text: str, needles: list[str]) -> str | None:
     """The sentence of text containing most of the needles (weighted by length)."""
-    wanted = [_k(n) for n in needles if n and len(str(n)) > 1]
+    wanted = [body(n) or "" for n in needles if n and len(str(n)) > 1]
     best, best_score = None, 0
     for m in SENTENCES.finditer(text):
-        sentence = _k(m.group())
-        score = sum(len(n) for n in wanted if n in sentence)
+        sentence = body(m.group()) or ""
+        score = sum(len(n) for n in wanted if n and n in sentence)
         if score > best_score:
             best, best_score = m.group().strip(), score
     return best
@@ -93,147 +129,125 @@ def _evidence(item: dict[str, Any]) -> tuple[str | None, str | None]:
     return ev[0]["sentence"], f"{ev[0]['rule']} {ev[0]['confidence']:.2f}"
 
 
-@dataclass
-class _Kind:
-    """How one fact kind is matched, shown and found in a text."""
-
-    name: str
-    same: Callable[[Any, Any], bool]
-    show: Callable[[Any], str]
-    needles: Callable[[Any], list[str]]
-    optional: Callable[[Any], bool] = lambda _: False
+# An item of a kind: its key (what is compared), how it shows, the words to find it by, and its evidence.
+Item = tuple[Any, str, list[str], tuple[str | None, str | None]]
 
 
-def _match(pred: list[Any], gold: list[Any], kind: _Kind, article: str, text: str,
-           where: Callable[[Any], tuple[str | None, str | None]] = _evidence) -> Score:
-    """Greedy one-to-one matching of predicted and gold items."""
+def _holds(a: dict[str, Any]) -> tuple[list[Item], set[Any]]:
+    """(required items, keys of optional ones)."""
+    items, optional = [], set()
+    for h in a.get("holds") or []:
+        k = (norm(h.get("person")), norm(h.get("role")), body(h.get("body")))
+        if h.get("optional"):
+            optional.add(k)
+            continue
+        items.append((k, f"{h.get('person')} | {h.get('role')} | {h.get('body')}",
+                      [h.get("title_as_written") or "", h.get("person") or "", (h.get("person") or " ").split()[-1]],
+                      _evidence(h)))
+    return items, optional
+
+
+def _terms(a: dict[str, Any]) -> list[Item]:
+    out: list[Item] = []
+    for t in a.get("terms") or []:
+        owner, term = t.get("body_or_congress"), t.get("term")
+        years = (norm(term) or "").replace("–", "-").replace(" ", "")
+        out.append(((body(owner), years), f"{owner} {term}", [*str(term).split("-"), owner], _evidence(t)))
+    return out
+
+
+def _documents(a: dict[str, Any]) -> list[Item]:
+    return [(DOC_KIND.sub("", norm(d.get("id_as_written")) or ""), f"{d.get('kind')} {d.get('id_as_written')}",
+             [d.get("id_as_written") or "", d.get("kind") or ""], _evidence(d)) for d in a.get("documents") or []]
+
+
+def _set_score(kind: str, pred: list[Item], gold: list[Item], article: str, text: str,
+               optional: set[Any] = frozenset()) -> Score:  # type: ignore[assignment]
+    """The reference scorer's set matching of one kind, with a Miss for each difference."""
     s = Score()
-    free = list(gold)
-    for p in pred:
-        hit = next((g for g in free if kind.same(p, g)), None)
-        if hit is not None:
-            free.remove(hit)
+    gold_keys = {k for k, *_ in gold}
+    seen: set[Any] = set()
+    for k, shown, _, (sentence, rule) in pred:
+        if k in optional or k in seen:
+            continue
+        seen.add(k)
+        if k in gold_keys:
             s.tp += 1
         else:
             s.fp += 1
-            sentence, rule = where(p)
-            s.misses.append(Miss("FP", article, kind.name, kind.show(p), sentence, rule))
-    for g in free:
-        if not kind.optional(g):
+            s.misses.append(Miss("FP", article, kind, shown, sentence, rule))
+    reported: set[Any] = set()
+    for k, shown, needles, _ in gold:
+        if k not in seen and k not in reported:
+            reported.add(k)
             s.fn += 1
-            s.misses.append(Miss("FN", article, kind.name, kind.show(g), locate(text, kind.needles(g))))
+            s.misses.append(Miss("FN", article, kind, shown, locate(text, needles)))
     return s
 
 
-def _unique(items: list[dict[str, Any]], fields: tuple[str, ...]) -> list[dict[str, Any]]:
-    return list({tuple(_k(i.get(f)) for f in fields): i for i in items}.values())
+def _event_facts(a: dict[str, Any], gold: bool) -> list[tuple[str, Any, tuple[Any, ...], str, tuple[Any, Any]]]:
+    """(attribute, value, date alternatives, event label, evidence) of every event's details."""
+    out = []
+    for e in a.get("events") or []:
+        label, ev = f"{e.get('kind')} {e.get('date')}", _evidence(e)
+        if e.get("date"):
+            alts = tuple(norm(x) for x in e.get("date_alternatives") or []) if gold else ()
+            out.append(("date", norm(e["date"]), alts, label, ev))
+        for k in ("place", "organizer"):
+            if e.get(k):
+                out.append((k, body(e[k]), (), label, ev))
+        for p in e.get("chair") or []:
+            out.append(("chair", norm(p), (), label, ev))
+        for p in sorted({norm(x) or "" for k in ("chair", "participants") for x in e.get(k) or []}):
+            out.append(("present", p, (), label, ev))
+    return out
 
 
-def _words(text: str) -> set[str]:
-    return set(_k(text).split()) - {"của", "đảng", "các", "cấp"}
+def _same_fact(attr: str, value: Any, gold_value: Any, alternatives: tuple[Any, ...]) -> bool:
+    return value == gold_value or attr == "date" and value in alternatives or (
+        attr == "place" and bool(value and gold_value) and (value in gold_value or gold_value in value))
 
 
-def _same_body(a: str, b: str) -> bool:
-    wa, wb = _words(a), _words(b)
-    return bool(wa and wb) and len(wa & wb) / max(len(wa), len(wb)) >= 0.5
-
-
-def _doc_number(d: dict[str, Any]) -> str:
-    m = re.search(r"\d+", str(d.get("id_as_written") or ""))
-    return m.group() if m else _k(d.get("id_as_written"))
-
-
-def _dates(e: dict[str, Any]) -> set[str | None]:
-    return {e.get("date"), *e.get("date_alternatives", [])}
-
-
-def _date_needles(date: str | None) -> list[str]:
-    m = re.search(r"(\d{2})-(\d{2})$", date or "")
-    if not m:
-        return []
-    month, day = int(m.group(1)), int(m.group(2))
-    return [f"{day}/{month}", f"{day:02d}/{month:02d}", f"{day}-{month}", f"{day}.{month}", f"ngày {day} tháng {month}"]
-
-
-HOLDS = ("person", "role", "body")
-
-
-def _same_event(p: dict[str, Any], g: dict[str, Any]) -> bool:
-    return _k(p["kind"]) == _k(g["kind"]) and p.get("date") in _dates(g)
-
-
-KIND_RULES = {
-    "holds": _Kind(
-        "holds", lambda p, g: all(_k(p[f]) == _k(g[f]) for f in HOLDS),
-        lambda h: " | ".join(str(h[f]) for f in HOLDS),
-        lambda h: [h.get("title_as_written") or "", h["person"], h["person"].split()[-1]],
-        lambda g: bool(g.get("optional"))),
-    "events": _Kind(
-        "events", _same_event, lambda e: f"{e['kind']} {e.get('date')} {e.get('name') or ''}".strip(),
-        lambda e: [e.get("name") or "", e["kind"], *_date_needles(e.get("date"))]),
-    "terms": _Kind(
-        "terms", lambda p, g: p["term"] == g["term"] and _same_body(p["body_or_congress"], g["body_or_congress"]),
-        lambda t: f"{t['body_or_congress']} {t['term']}",
-        lambda t: [*t["term"].split("-"), t["body_or_congress"]]),
-    "documents": _Kind(
-        "documents", lambda p, g: _doc_number(p) == _doc_number(g) and _k(p["kind"]) == _k(g["kind"]),
-        lambda d: f"{d['kind']} {d['id_as_written']}", lambda d: [d["id_as_written"], d["kind"]]),
-}
-
-
-def _event_items(e: dict[str, Any]) -> list[tuple[str, str]]:
-    """An event's details as comparable (field, value) pairs; chairs count as present too."""
-    items = [("place", _k(e["place"]))] if e.get("place") else []
-    items += [("organizer", _k(e["organizer"]))] if e.get("organizer") else []
-    items += [("chair", _k(p)) for p in e.get("chair", [])]
-    items += [("present", _k(p)) for p in [*e.get("chair", []), *e.get("participants", [])]]
-    return sorted(set(items))
-
-
-def _show_detail(label: str, item: tuple[str, str]) -> str:
-    return f"{label}: {item[0]} = {item[1]}"
-
-
-def _detail_needles(item: tuple[str, str]) -> list[str]:
-    return [item[1], item[1].split()[-1]]
-
-
-def _same_evidence(evidence: tuple[str | None, str | None], _: Any) -> tuple[str | None, str | None]:
-    return evidence
-
-
-def _details(pred: list[dict[str, Any]], gold: list[dict[str, Any]], article: str, text: str) -> Score:
-    """Place, organizer, chairs and people present, over the events both sides have."""
+def _event_score(pred: dict[str, Any], gold: dict[str, Any], article: str, text: str) -> Score:
+    """The reference scorer's one-to-one matching of event details, in order."""
     s = Score()
-    for g in gold:
-        p = next((p for p in pred if _same_event(p, g)), None)
-        if p is None:
-            continue
-        label = f"{g['kind']} {g.get('date')}"
-        kind = _Kind("event_details", operator.eq, partial(_show_detail, label), _detail_needles)
-        s.add(_match(_event_items(p), _event_items(g), kind, article, text, partial(_same_evidence, _evidence(p))))
+    gold_facts = _event_facts(gold, gold=True)
+    used = [False] * len(gold_facts)
+    for attr, value, _, label, (sentence, rule) in _event_facts(pred, gold=False):
+        hit = next((i for i, (ga, gv, alts, _, _) in enumerate(gold_facts)
+                    if not used[i] and ga == attr and _same_fact(attr, value, gv, alts)), None)
+        if hit is None:
+            s.fp += 1
+            s.misses.append(Miss("FP", article, "events", f"{label}: {attr} = {value}", sentence, rule))
+        else:
+            used[hit] = True
+            s.tp += 1
+    for i, (attr, value, _, label, _) in enumerate(gold_facts):
+        if not used[i]:
+            s.fn += 1
+            needles = [str(value), str(value).split()[-1]] if attr != "date" else [label]
+            s.misses.append(Miss("FN", article, "events", f"{label}: {attr} = {value}", locate(text, needles)))
     return s
 
 
 def score_article(pred: dict[str, Any], gold: dict[str, Any], text: str = "") -> dict[str, Score]:
     """Scores of one article, per fact kind; text (the article) lets misses show their sentence."""
-    aid = gold["id"]
-    out = {}
-    for name, kind in KIND_RULES.items():
-        p, g = pred.get(name, []), gold.get(name, [])
-        if name == "holds":
-            p, g = _unique(p, HOLDS), _unique(g, HOLDS)
-        out[name] = _match(p, g, kind, aid, text)
-        if name == "events":
-            out["event_details"] = _details(p, g, aid, text)
-    for s in out.values():
-        categorise(s.misses)
+    aid = str(gold.get("id"))
+    gold_holds, optional = _holds(gold)
+    pred_holds, _ = _holds({"holds": [dict(h, optional=False) for h in pred.get("holds") or []]})
+    kinds: dict[str, Callable[[dict[str, Any]], list[Item]]] = {"terms": _terms, "documents": _documents}
+    out = {"holds": _set_score("holds", pred_holds, gold_holds, aid, text, optional),
+           "events": _event_score(pred, gold, aid, text)}
+    for name, items in kinds.items():
+        out[name] = _set_score(name, items(pred), items(gold), aid, text)
+    for sc in out.values():
+        categorise(sc.misses)
     return {k: out[k] for k in KINDS}
 
 
 def _near(a: Miss, b: Miss, fields: tuple[int, ...]) -> bool:
     pa, pb = a.fact.split(" | "), b.fact.split(" | ")
-    return len(pa) == len(pb) and all(_k(pa[i]) == _k(pb[i]) for i in fields)
+    return len(pa) == len(pb) and all(norm(pa[i]) == norm(pb[i]) for i in fields)
 
 
 def categorise(misses: list[Miss]) -> None:
@@ -252,20 +266,20 @@ def categorise(misses: list[Miss]) -> None:
                 m.category = f"holds: {what} person-title"
         elif m.kind == "terms" and any(o.kind == "terms" and o.fact.split()[-1] == m.fact.split()[-1] for o in other):
             m.category = "terms: wrong body"
-        elif m.kind == "events" and any(o.kind == "events" and o.fact.split()[0] == m.fact.split()[0] for o in other):
-            m.category = "events: wrong date"
-        elif m.kind == "event_details":
-            m.category = f"event {m.fact.split(': ', 1)[1].split(' = ')[0]}: {what}"
+        elif m.kind == "events":
+            attr = m.fact.rsplit(": ", 1)[1].split(" = ")[0]
+            wrong = attr == "date" and any(o.kind == "events" and " date = " in o.fact for o in other)
+            m.category = "event date: wrong" if wrong else f"event {attr}: {what}"
         else:
             m.category = f"{m.kind}: {what}"
 
 
 def load_gold(folder: Path) -> dict[str, dict[str, Any]]:
-    """Gold files of a folder, by article id."""
+    """Gold files of a folder, by article id (the file's stem, as the reference scorer keys them)."""
     out = {}
     for path in sorted(folder.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
-        out[str(data.get("id") or path.stem)] = data
+        out[path.stem] = {**data, "id": path.stem}
     return out
 
 
@@ -273,7 +287,7 @@ def evaluate(predicted: list[dict[str, Any]], gold: dict[str, dict[str, Any]],
              texts: dict[str, str] | None = None) -> dict[str, Any]:
     """Per-kind and overall figures, every miss (with its sentence when texts are given), error kinds."""
     totals = {k: Score() for k in KINDS}
-    by_id = {p["id"]: p for p in predicted}
+    by_id = {Path(str(p.get("id"))).stem: p for p in predicted}
     for aid, g in sorted(gold.items()):
         for kind, s in score_article(by_id.get(aid, {}), g, (texts or {}).get(aid, "")).items():
             totals[kind].add(s)

@@ -1,4 +1,4 @@
-"""The scorer: matching, misses with their sentences, error kinds."""
+"""The scorer: the reference scorer's matching (shared/eval/score.py), misses with their sentences, error kinds."""
 
 from pathlib import Path
 
@@ -51,8 +51,10 @@ def test_scores_and_misses_with_sentences():
     assert missed_hold.sign == "FN" and missed_hold.kind == "holds"
     assert missed_hold.sentence == "Dự có đồng chí Ngô Thị Lan, Phó Chủ tịch UBND tỉnh."
     assert missed_hold.category == "holds: missed person-title"
-    assert missed_present.kind == "event_details" and missed_present.category == "event present: missed"
+    assert missed_present.kind == "events" and missed_present.category == "event present: missed"
     assert "ngô thị lan" in missed_present.fact
+    events = scores["per_kind"]["events"]
+    assert (events["tp"], events["fp"], events["fn"]) == (4, 0, 1)  # date, organizer, chair, present Hòa; not Lan
 
 
 def test_a_wrong_body_is_one_error_kind_with_the_evidence_sentence():
@@ -88,3 +90,40 @@ def test_kg_eval_explain_shows_each_miss_with_its_sentence(tmp_path, capsys):
     assert person in lines[at] and "holds: missed person-title" in lines[at]
     assert lines[at + 1].startswith("    « ") and person.split()[-1] in lines[at + 1]
     assert "error kinds:" in out
+
+
+def test_reference_normalisation():
+    """The details of the reference scorer that decide matches."""
+    from builder.evaluate import body, norm
+
+    assert norm("Đồng chí  Trương Hoà Bình.") == "trương hòa bình"
+    assert norm("Ủy viên Trung ương Đảng") == norm("Uỷ viên T.Ư Đảng").replace("t.ư", "trung ương")
+    assert norm("\u00d0ảng ủy") == "đảng ủy"
+    assert body("Thành ủy TP HCM") == "thành ủy hồ chí minh" == body("Thành ủy Thành phố Hồ Chí Minh")
+    assert body("Ban Chấp hành Trung ương Đảng") == "ban chấp hành trung ương"
+
+
+def test_events_match_detail_by_detail_with_date_alternatives_and_places_inside_places():
+    gold = {"d1": {"id": "d1", "holds": [], "terms": [], "documents": [], "events": [
+        {"kind": "hội nghị", "date": "--06-05", "date_alternatives": ["2024-06-05"], "place": "Hà Nội",
+         "organizer": None, "chair": [], "participants": ["Ngô Thị Lan"]}]}}
+    pred = [{"id": "d1", "events": [{"kind": "hội nghị", "date": "2024-06-05", "place": "Trung tâm Hội nghị, Hà Nội",
+                                      "organizer": "Tỉnh ủy Phú Yên", "chair": ["Ngô Thị Lan"], "participants": []}]}]
+    e = evaluate(pred, gold)["per_kind"]["events"]
+    # date (an alternative), place (contains the gold place), present Lan match; organizer and chair are extra
+    assert (e["tp"], e["fp"], e["fn"]) == (3, 2, 0)
+
+
+def test_optional_gold_holds_cost_nothing_and_a_missing_article_is_all_misses():
+    gold = {"d1": {"id": "d1", "events": [], "terms": [], "documents": [], "holds": [
+        {"person": "A B", "role": "Đại biểu", "body": "Quốc hội", "optional": True},
+        {"person": "C D", "role": "Bí thư", "body": "Tỉnh ủy X"}]},
+        "d2": {"id": "d2", "events": [], "terms": [{"body_or_congress": "Đại hội", "term": "2020-2025"}],
+               "documents": [{"id_as_written": "Quy định số 205-QĐ/TW", "kind": "Quy định"}], "holds": []}}
+    pred = [{"id": "d1", "holds": [{"person": "A B", "role": "Đại biểu", "body": "Quốc hội"}]}]
+    s = evaluate(pred, gold)
+    assert s["per_kind"]["holds"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0, "tp": 0, "fp": 0, "fn": 1}
+    assert s["per_kind"]["terms"]["fn"] == 1 and s["per_kind"]["documents"]["fn"] == 1
+    assert s["missing"] == ["d2"]
+    pred.append({"id": "d2", "documents": [{"id_as_written": "205-QĐ/TW", "kind": "Quy định"}]})
+    assert evaluate(pred, gold)["per_kind"]["documents"]["tp"] == 1  # the kind word is not part of the number
