@@ -80,25 +80,46 @@ def _characters(raw: str) -> tuple[str, list[int]]:
     return text, out.offs
 
 
+# A line that starts a list item: a bullet or a number, or an honorific before a capitalised name.
+LIST_ITEM = re.compile(r"^(?:[-–—•*+]\s*|\d{1,3}\s*[.)/]\s+|[a-zđ]\)\s+)"
+                       r"|^(?:Ông|Bà|Đồng chí|Đ/c|Anh|Chị)\s+[A-ZĐÀ-Ỹ]")
+
+
 def _is_hard_wrapped(lines: list[str]) -> bool:
-    """True when most lines followed by another line stop mid-sentence."""
-    inner = [a.strip() for a, b in zip(lines, lines[1:]) if a.strip() and b.strip()]
+    """True when most lines followed by another line stop mid-sentence (list items do not count)."""
+    inner = [a.strip() for a, b in zip(lines, lines[1:]) if a.strip() and b.strip() and not LIST_ITEM.match(a.strip())]
     if len(inner) < 4:
         return False
     open_ended = [ln for ln in inner if ln[-1] not in SENTENCE_END and len(ln) >= 40]
     return len(open_ended) >= 0.5 * len(inner)
 
 
+def _width(lines: list[str]) -> int:
+    """The width a hard-wrapped text is wrapped at: the 90th percentile of its line lengths."""
+    lengths = sorted(len(ln.strip()) for ln in lines if ln.strip())
+    return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
+
+
 def _join_wraps(text: str) -> str:
-    """Replace a newline that breaks a sentence by a space (same length, offsets kept)."""
+    """Replace a newline that breaks a sentence by a space (same length, offsets kept).
+
+    A newline stays when the next line starts a list item (a bullet, a number, an honorific
+    before a name), and inside a run of three or more lines that are well short of the wrap
+    width and start with a capital (a list of "Name, title" or "Title Name" lines: a wrapped
+    line fills the width, a list line does not).
+    """
     lines = text.split("\n")
     hard = _is_hard_wrapped(lines)
+    width = _width(lines)
+    items = [bool(s := ln.strip()) and s[0].isupper() and len(s) < 0.75 * width for ln in lines]
+    in_run = [items[k] and (k >= 1 and items[k - 1] and (k >= 2 and items[k - 2] or k + 1 < len(items) and items[k + 1])
+                            or k + 2 < len(items) and items[k + 1] and items[k + 2]) for k in range(len(lines))]
     chars = list(text)
     pos = 0
-    for here, after in zip(lines, lines[1:]):
+    for k, (here, after) in enumerate(zip(lines, lines[1:])):
         pos += len(here)
         a, b = here.strip(), after.strip()
-        if a and b:
+        if a and b and not LIST_ITEM.match(b) and not (in_run[k] and in_run[k + 1]):
             continues = b[0].islower() or (hard and a[-1] not in SENTENCE_END and len(a) >= 12)
             if continues:
                 chars[pos] = " "

@@ -350,8 +350,8 @@ def test_member_roles_are_roles():
         assert row["member_role"] == "" or row["member_role"] in roles, row
 
 
-CUE_LISTS = {"former", "honorific", "past", "holding-verb", "membership", "list-intro", "reporting", "org-end",
-             "presence", "not-presence", "clause"}
+CUE_LISTS = {"former", "incoming", "honorific", "past", "holding-verb", "membership", "list-intro", "reporting",
+             "org-end", "presence", "not-presence", "clause"}
 
 
 def test_cue_lists():

@@ -429,6 +429,11 @@ def test_former_cue(cue: str) -> None:
     assert (PERSON, *SECRETARY) in holdings(f"Ông {PERSON}, Bí thư Tỉnh ủy Nghệ An, phát biểu.")
 
 
+@pytest.mark.parametrize("cue", _cues("incoming"))
+def test_incoming_cue(cue: str) -> None:
+    assert (PERSON, *SECRETARY) in holdings(f"Ông {PERSON}, {cue} Bí thư Tỉnh ủy Nghệ An, phát biểu.")
+
+
 @pytest.mark.parametrize("cue", _cues("honorific"))
 def test_honorific_cue(cue: str) -> None:
     assert (PERSON, *SECRETARY) in holdings(f"Bí thư Tỉnh ủy Nghệ An {cue} {PERSON} phát biểu.")

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from builder.gazetteer import Gazetteer, Place, Syllable, gazetteer
+from builder.normalize import LIST_ITEM
 
 if TYPE_CHECKING:
     from builder.ingest import Article
@@ -46,9 +47,11 @@ class ArticleContext:
     headline: str | None = None
     proper: frozenset[int] = frozenset()
 
-    def sentence(self, text: str, start: int = 0, caption: bool = False) -> Sentence:
-        """A sentence of this article (or a text on its own, for tests and the gazetteer checks)."""
-        headline = text == self.headline or (len(text) < 200 and text[-1:] not in ".:;," and text[:1].isupper())
+    def sentence(self, text: str, start: int = 0, caption: bool = False, in_list: bool = False) -> Sentence:
+        """A sentence of this article (or a text on its own, for tests and the gazetteer checks). It reads
+        like a headline when it is short, unpunctuated and capitalised, unless it is a list item."""
+        headline = text == self.headline or (len(text) < 200 and text[-1:] not in ".:;," and text[:1].isupper()
+                                             and not in_list and not LIST_ITEM.match(text))
         return Sentence(text, start, self.g.syllables(text, start), caption, headline)
 
     def body_at_start(self, text: str) -> tuple[bool, str] | None:
@@ -110,4 +113,10 @@ def sentences(article: Article, ctx: ArticleContext) -> list[Sentence]:
     from builder.nlp import split_sentences
 
     clean = article.clean
-    return [ctx.sentence(clean.text[start:end], start, caption) for start, end, caption in split_sentences(clean)]
+    paras = [p for p in clean.paragraphs if not p.meta]
+    short = [len(clean.text[p.start:p.end]) < 200 and clean.text[p.end - 1] not in ".:;," for p in paras]
+    # paragraphs in a run of short unpunctuated ones are list lines, not headlines
+    listed = [(p.start, p.end) for k, p in enumerate(paras)
+              if short[k] and (k and short[k - 1] or k + 1 < len(paras) and short[k + 1])]
+    return [ctx.sentence(clean.text[start:end], start, caption, any(a <= start < b for a, b in listed))
+            for start, end, caption in split_sentences(clean)]

@@ -148,7 +148,8 @@ def title_at(g: Gazetteer, syls: list[Syllable], i: int, ctx: ArticleContext) ->
     if not candidates:
         return None
     end, role, body = max(candidates, key=lambda c: c[0])
-    lead_in = former_words | g.cue_words("honorific") | {":", ",", "("}  # what may come before a lower-case title
+    # what may come right before a lower-case title
+    lead_in = former_words | g.cue_words("incoming") | g.cue_words("honorific") | {":", ",", "("}
     if not syls[i].capital and not (i > 0 and keys[i - 1] in lead_in) and end - i < 3:
         return None
     return Title(role, body, i, skip_qualifiers(syls, end), former)
@@ -158,16 +159,17 @@ def chain_at(g: Gazetteer, syls: list[Syllable], i: int, ctx: ArticleContext) ->
     """Titles starting at i joined by ',', '-' or 'kiêm'."""
     out: list[Title] = []
     former = g.cue_words("former")
+    marked = former | g.cue_words("incoming")  # "nguyên Bí thư", "tân Bí thư": the title follows
     j = i
     while j < len(syls):
-        k = j + 1 if syls[j].key in former else j
+        k = j + 1 if syls[j].key in marked else j
         title = title_at(g, syls, k, ctx)
         if not title:
             break
         out.append(title)
         j = title.end
         if j < len(syls) - 1 and syls[j].key in SEPARATORS and g.roles.longest([s.key for s in syls], j + 1 + (
-                syls[j + 1].key in former)):
+                syls[j + 1].key in marked)):
             j += 1
         else:
             break
@@ -256,6 +258,7 @@ def bind(sentence: Sentence, ctx: ArticleContext) -> list[tuple[Name, Title, str
     """(name, title, rule) for every title bound to a name in one sentence."""
     g, syls, text, offset = ctx.g, sentence.syllables, sentence.text, sentence.start
     honorifics, former, intro = g.cue_words("honorific"), g.cue_words("former"), g.cue_words("list-intro")
+    incoming = g.cue_words("incoming")
     found = names(g, syls, text, offset, ctx.proper)
     by_start = {n.start: n for n in found}
     by_end = {n.end: n for n in found}
@@ -311,7 +314,7 @@ def bind(sentence: Sentence, ctx: ArticleContext) -> list[tuple[Name, Title, str
                     k += 1
         else:
             before = i - 1
-            while before >= 0 and keys[before] in former:
+            while before >= 0 and keys[before] in former | incoming:
                 before -= 1
             verb = g.cue_before("holding-verb", keys, before + 1)
             if before >= 0 and keys[before] in NAME_TITLE_GLUE and before in by_end:
