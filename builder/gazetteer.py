@@ -71,6 +71,18 @@ class Trie:
         return best
 
 
+@cache
+def unit_committees() -> dict[str, str]:
+    """Unit word → the name of its Party committee (units.tsv): tỉnh → Tỉnh ủy, phường → Đảng ủy phường."""
+    return {row["unit"]: row["committee"] for row in table("units.tsv")}
+
+
+@cache
+def local_units() -> frozenset[str]:
+    """The unit words below the province (huyện, xã, phường …), whose names are not in places.tsv."""
+    return frozenset(row["unit"] for row in table("units.tsv") if row["level"] == "local")
+
+
 @dataclass(frozen=True)
 class Place:
     name: str
@@ -78,6 +90,8 @@ class Place:
 
     @property
     def committee(self) -> str:
+        if self.unit.lower() in local_units():
+            return unit_committees()[self.unit.lower()]
         return "Thành ủy" if self.unit.lower() == "thành phố" or self.name.startswith("Thành phố") else "Tỉnh ủy"
 
 
@@ -138,12 +152,12 @@ class Gazetteer:
             self.place_list.append(place)
             for form in [row["name"], *_split(row["variants"])]:
                 self.places.add(self.keys(form), place)
-        self.local = Trie()
+        self.local = Trie()  # value: (template, the unit word written in it, or "")
         for row in table("local_bodies.tsv"):
             body = LocalBody(row["pattern"], row["level"])
             for form in [row["pattern"], *_split(row["variants"])]:
-                for prefix in self._prefixes(form):
-                    self.local.add(prefix, body)
+                for prefix, unit in self._prefixes(form):
+                    self.local.add(prefix, (body, unit))
         # Names are matched one syllable at a time: a compound surname (Tôn Thất, Rơ Mah) starts a name by its first.
         self.surnames = {fold(r["surname"].split()[0]) for r in table("surnames.tsv")}
         self.event_kinds = Trie()
@@ -191,13 +205,13 @@ class Gazetteer:
             return any(n in body for n in names)
         return word == "yes" and not any(n in body for n in names)
 
-    def _prefixes(self, form: str) -> list[list[str]]:
-        """Syllables of a template before {place}, for each way {committee} and {unit} are written."""
+    def _prefixes(self, form: str) -> list[tuple[list[str], str]]:
+        """(syllables, unit word) of a template before {place}, for each way {committee} and {unit} are written."""
         head = form.split("{place}")[0]
-        out = [head]
-        for slot, options in (("{committee}", ["Tỉnh ủy", "Thành ủy"]), ("{unit}", ["tỉnh", "thành phố", ""])):
-            out = [h.replace(slot, o) for h in out for o in options] if any(slot in h for h in out) else out
-        return [self.keys(h) for h in dict.fromkeys(out) if h.strip()]
+        heads = [head.replace("{committee}", c) for c in ("Tỉnh ủy", "Thành ủy")] if "{committee}" in head else [head]
+        units = ["", *unit_committees()] if "{unit}" in head else [""]
+        out = {(h.replace("{unit}", u), u): None for h in heads for u in units}
+        return [(self.keys(h), u) for h, u in out if h.strip()]
 
     def keys(self, phrase: str) -> list[str]:
         """Folded syllables of a phrase, abbreviations expanded."""

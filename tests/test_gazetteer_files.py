@@ -26,6 +26,7 @@ EXPECTED_HEADERS = {
     "issuers.tsv": ["code", "issuer"],
     "cues.tsv": ["list", "phrases", "meaning"],
     "term_heads.tsv": ["head", "case"],
+    "units.tsv": ["unit", "committee", "level"],
 }
 
 # Columns that hold a `|`-separated list.
@@ -53,6 +54,7 @@ REQUIRED_COLUMNS = {
     "issuers.tsv": ["code", "issuer"],
     "cues.tsv": ["list", "phrases", "meaning"],
     "term_heads.tsv": ["head", "case"],
+    "units.tsv": ["unit", "committee", "level"],
 }
 
 # Files whose first column plus variants name things the matcher looks up:

@@ -503,3 +503,20 @@ def test_clause_cue(cue: str) -> None:
     assert _terms(f"Ông An {cue} Ban Chấp hành Đảng bộ tỉnh Kon Tum nhiệm kỳ 2020-2025.") == [
         ("Ban Chấp hành Đảng bộ tỉnh Kon Tum", 2020, 2025)]
     assert _terms(f"Ban Chấp hành Đảng bộ tỉnh Kon Tum {cue} nhiệm kỳ 2020-2025.") == []
+
+
+# units.tsv -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("row", [pytest.param(r, id=f"units.tsv:{r['unit']}") for r in table("units.tsv")])
+def test_unit_names_its_bodies(row: dict[str, str]) -> None:
+    """'Chủ tịch UBND <unit> <Name>' is the people's committee of that unit; a local unit's Party committee
+    is its committee column."""
+    unit = row["unit"]
+    name = "Tân An"
+    got = holdings(f"Ông {PERSON}, Chủ tịch UBND {unit} {name}, phát biểu.")
+    if row["level"] == "local":
+        assert (PERSON, "Chủ tịch", f"Ủy ban nhân dân {unit} {name}") in got
+        assert Place(name, unit).committee == row["committee"]
+    else:
+        assert Place(name, unit).committee == row["committee"]

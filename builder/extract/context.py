@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from builder.gazetteer import Gazetteer, Place, Syllable, gazetteer
+from builder.gazetteer import Gazetteer, Place, Syllable, gazetteer, local_units
 from builder.normalize import LIST_ITEM
 
 if TYPE_CHECKING:
@@ -46,6 +46,8 @@ class ArticleContext:
     published: str | None = None
     headline: str | None = None
     proper: frozenset[int] = frozenset()
+    units: dict[str, str] = field(default_factory=dict)  # unit word below the province → its commonest name
+    local: Place | None = None  # the unit below the province whose Party committee the article is about
 
     def sentence(self, text: str, start: int = 0, caption: bool = False, in_list: bool = False) -> Sentence:
         """A sentence of this article (or a text on its own, for tests and the gazetteer checks). It reads
@@ -75,7 +77,7 @@ class ArticleContext:
 
 def article_context(article: Article) -> ArticleContext:
     """The context of one article: its main place and organisation, date, headline and proper names."""
-    from builder.extract.titles import organisation_at
+    from builder.extract.titles import organisation_at, unit_name
     from builder.nlp import analyse, proper_name_starts
 
     g = gazetteer()
@@ -84,6 +86,10 @@ def article_context(article: Article) -> ArticleContext:
     keys = [s.key for s in syllables]
     places: Counter[Place] = Counter()
     orgs: Counter[str] = Counter()
+    units: dict[str, Counter[str]] = {}
+    for k, syl in enumerate(syllables):
+        if syl.key in local_units() and (named := unit_name(syllables, k + 1)):
+            units.setdefault(syl.key, Counter())[named[1]] += 1
     i = 0
     while i < len(keys):
         hit = g.places.longest(keys, i)
@@ -96,8 +102,11 @@ def article_context(article: Article) -> ArticleContext:
         i += 1
     place = min(places, key=lambda p: (-places[p], p.name)) if places else None
     organisation = min(orgs, key=lambda o: (-orgs[o], o)) if orgs else None
+    unit, _, name = (organisation or "").partition(" ")
+    local = Place(name, unit) if unit in local_units() and name else None
     return ArticleContext(g, place, organisation, article.meta.get("published"), _headline(article),
-                          proper_name_starts(analyse(clean)))
+                          proper_name_starts(analyse(clean)),
+                          {u: min(c, key=lambda n: (-c[n], n)) for u, c in units.items()}, local)
 
 
 def _headline(article: Article) -> str | None:

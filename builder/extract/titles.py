@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from builder.gazetteer import Gazetteer, LocalBody, Place, Syllable
+from builder.gazetteer import Gazetteer, LocalBody, Place, Syllable, local_units
 
 if TYPE_CHECKING:
     from builder.extract.context import ArticleContext, Sentence
@@ -40,8 +40,13 @@ class Name:
 
 
 def organisation_at(g: Gazetteer, syls: list[Syllable], i: int) -> tuple[int, str] | None:
-    """The organisation named at i after 'Đảng bộ': capitalised, not a place or a known body."""
+    """The organisation named at i after 'Đảng bộ': capitalised, not a place or a known body; or a unit
+    below the province ('phường Bến Thành', 'xã Quế Mỹ')."""
     keys = [s.key for s in syls]
+    unit = next((u for u in sorted(local_units(), key=len, reverse=True) if keys[i:i + len(u.split())] == u.split()),
+                None)
+    if unit and (named := unit_name(syls, i + len(unit.split()))):
+        return named[0], f"{unit} {named[1]}"
     if i >= len(syls) or not syls[i].capital or g.places.longest(keys, i) or g.bodies.longest(keys, i) \
             or g.local.longest(keys, i):
         return None
@@ -50,6 +55,14 @@ def organisation_at(g: Gazetteer, syls: list[Syllable], i: int) -> tuple[int, st
     while j < len(syls) and j - i < 8 and syls[j].written.isalpha() and keys[j] not in ends:
         j += 1
     return (j, " ".join(s.written for s in syls[i:j])) if j - i >= 2 else None
+
+
+def unit_name(syls: list[Syllable], i: int) -> tuple[int, str] | None:
+    """The capitalised name of a unit at i (one to three syllables): 'Bến Thành', 'Quế Mỹ'."""
+    j = i
+    while j < len(syls) and j - i < 3 and syls[j].capital and syls[j].written.isalpha():
+        j += 1
+    return (j, " ".join(s.written for s in syls[i:j])) if j > i else None
 
 
 def skip_qualifiers(syls: list[Syllable], j: int) -> int:
@@ -91,22 +104,35 @@ def body_at(g: Gazetteer, syls: list[Syllable], j: int, ctx: ArticleContext) -> 
         best = (org[0], f"Đảng ủy {org[1]}") if org else None
     local = g.local.longest(keys, j)
     if local:
-        end, template = local
+        end, (template, unit) = local
         place_hit = g.places.longest(keys, end)
+        named = end < len(syls) and syls[end].capital and syls[end].key not in g.surnames
         cand: tuple[int, str] | None
-        if place_hit:
+        if place_hit and unit not in local_units():
             cand = (place_hit[0], template.fill(place_hit[1]))
-        elif template.level == "district" or end < len(syls) and syls[end].capital and syls[end].key not in g.surnames:
-            cand = _named_unit(g, syls, j, end, template)
-        else:
-            cand = (end, template.fill(ctx.place))
+        elif template.level == "district" or unit in local_units() or named:
+            cand = _named_unit(g, syls, j, end, template, unit)
+            if cand is None and unit in local_units():  # "Chủ tịch HĐND phường": the article's ward, else no name
+                cand = (end, template.fill(Place(ctx.units.get(unit, ""), unit)))
+        else:  # no place written: the article's, else the level word as written ("Ủy ban nhân dân tỉnh")
+            cand = (end, template.fill(_context_place(ctx, unit)))
         if cand and (best is None or cand[0] > best[0]):
             best = cand
     return best
 
 
+def _context_place(ctx: ArticleContext, unit: str) -> Place | None:
+    """The place a body without a place name belongs to: the article's unit below the province when it is
+    about one, else its province; with neither, a nameless place of the unit written."""
+    if not unit and ctx.local:
+        return ctx.local
+    if ctx.place and unit not in local_units():
+        return ctx.place
+    return Place("", unit) if unit else None
+
+
 def _named_unit(g: Gazetteer, syls: list[Syllable], start: int, end: int,
-                template: LocalBody) -> tuple[int, str] | None:
+                template: LocalBody, unit: str = "") -> tuple[int, str] | None:
     """A body of a unit not in the places list (a district, a commune, a provincial city): the
     template followed by a capitalised name; a person's full name after it is not part of it."""
     run = end
@@ -119,7 +145,8 @@ def _named_unit(g: Gazetteer, syls: list[Syllable], start: int, end: int,
         return None  # "Huyện ủy Lê Văn An": a person, not a district
     if j == end:
         return None
-    unit = "thành phố" if "thành" in [s.key for s in syls[start:end]] else ""  # "Thành ủy Móng Cái"
+    if not unit and "thành" in [s.key for s in syls[start:end]]:  # "Thành ủy Móng Cái"
+        unit = "thành phố"
     return j, template.fill(Place(" ".join(s.written for s in syls[end:j]), unit))
 
 
@@ -143,8 +170,8 @@ def title_at(g: Gazetteer, syls: list[Syllable], i: int, ctx: ArticleContext) ->
             candidates.append((end, role, body))
         elif g.default_body.get(role):
             candidates.append((j, role, g.default_body[role]))
-        elif role in g.committee_roles and ctx.place:
-            candidates.append((j, role, f"{ctx.place.committee} {ctx.place.name}"))
+        elif role in g.committee_roles and (home := ctx.local or ctx.place):
+            candidates.append((j, role, f"{home.committee} {home.name}"))
     if not candidates:
         return None
     end, role, body = max(candidates, key=lambda c: c[0])
