@@ -127,12 +127,15 @@ class Gazetteer:
         self.default_body: dict[str, str] = {}
         self.single_holder: dict[str, str] = {}  # role → its single_holder rule (roles.tsv)
         self.committee_roles: set[str] = set()
+        self.body_prefix: dict[str, list[str]] = {}  # role → syllables its body's name starts with, often left out
         for row in table("roles.tsv"):
             self.default_body[row["role"]] = row["default_body"]
             if row["single_holder"]:
                 self.single_holder[row["role"]] = row["single_holder"]
             if row["committee"] == "yes":
                 self.committee_roles.add(row["role"])
+            if row["body_prefix"]:
+                self.body_prefix[row["role"]] = self.keys(row["body_prefix"])
             for form in [row["role"], *_split(row["variants"])]:
                 self.roles.add(self.keys(form), row["role"])
         self.titles = Trie()

@@ -520,3 +520,12 @@ def test_unit_names_its_bodies(row: dict[str, str]) -> None:
         assert Place(name, unit).committee == row["committee"]
     else:
         assert Place(name, unit).committee == row["committee"]
+
+
+@pytest.mark.parametrize("row", [pytest.param(r, id=f"roles.tsv:body_prefix:{r['role']}")
+                                 for r in table("roles.tsv") if r["body_prefix"]])
+def test_body_prefix_may_be_left_out(row: dict[str, str]) -> None:
+    """'<role> Nội vụ' is the role in '<body_prefix> Nội vụ'; written in full it reads the same."""
+    body = f"{row['body_prefix']} Nội vụ"
+    assert (PERSON, row["role"], body) in holdings(f"{row['role']} Nội vụ {PERSON} phát biểu.")
+    assert (PERSON, row["role"], body) in holdings(f"{row['role']} {body} {PERSON} phát biểu.")

@@ -46,3 +46,26 @@ def test_bodies_of_the_ward_the_article_is_about(hold):
 def test_a_named_commune_body():
     assert ("Mai Văn Thái", "Chủ tịch", "Ủy ban nhân dân xã Hòa Tiến") in holds(
         "Ông Mai Văn Thái, Chủ tịch UBND xã Hòa Tiến, báo cáo tại hội nghị.")
+
+
+@pytest.mark.parametrize("text, hold", [
+    ("Chủ tịch Quốc hội Đinh Văn Hải phát biểu khai mạc.", ("Đinh Văn Hải", "Chủ tịch", "Quốc hội")),
+    ("Phó Chủ tịch Quốc hội Lưu Thị Hằng chủ trì phiên họp.", ("Lưu Thị Hằng", "Phó Chủ tịch", "Quốc hội")),
+    ("Phó Chủ tịch nước Kha Văn Bình dự lễ.", ("Kha Văn Bình", "Phó Chủ tịch nước", "Nhà nước")),
+    ("Ông Tạ Quốc Huy (Bộ trưởng Quốc phòng) dự lễ.", ("Tạ Quốc Huy", "Bộ trưởng", "Bộ Quốc phòng")),
+    ("Bộ trưởng Ngoại giao Lâm Văn Đức tiếp đoàn.", ("Lâm Văn Đức", "Bộ trưởng", "Bộ Ngoại giao")),
+    ("Thứ trưởng Công an Âu Văn Tài phát biểu.", ("Âu Văn Tài", "Thứ trưởng", "Bộ Công an")),
+    ("Quyền Bộ trưởng Y tế Khúc Thị Lan dự họp.", ("Khúc Thị Lan", "Quyền Bộ trưởng", "Bộ Y tế")),
+    ("Bí thư Hà Nội Dương Quang Vinh phát biểu.", ("Dương Quang Vinh", "Bí thư", "Thành ủy Hà Nội")),
+    ("Tổng Tham mưu trưởng QĐND Việt Nam Mạc Văn Hùng dự lễ.",
+     ("Mạc Văn Hùng", "Tổng Tham mưu trưởng", "Quân đội nhân dân Việt Nam")),
+])
+def test_state_posts_and_bodies_written_short(text, hold):
+    assert hold in holds(text)
+
+
+def test_a_ministry_role_in_a_province_is_never_the_provincial_police():
+    """An article about Nghệ An: 'Thứ trưởng Bộ Công an' / 'Bộ trưởng Công an' is the ministry, not Công an tỉnh."""
+    got = holds("Tỉnh ủy Nghệ An tổ chức hội nghị. Bộ trưởng Công an Tôn Thất Minh và Thứ trưởng Bộ Công an "
+                "Lạc Văn Hòa dự hội nghị tại Nghệ An.")
+    assert ("Tôn Thất Minh", "Bộ trưởng", "Bộ Công an") in got and ("Lạc Văn Hòa", "Thứ trưởng", "Bộ Công an") in got

@@ -165,7 +165,13 @@ def title_at(g: Gazetteer, syls: list[Syllable], i: int, ctx: ArticleContext) ->
     if role_hit:
         j, role = role_hit
         bodies = [b for k in (j - 2, j - 1, j) if k > i and (b := body_at(g, syls, k, ctx)) and b[0] > j]
-        if bodies:
+        implied = _implied_body(g, keys, j, role)
+        place = g.places.longest(keys, j) if role in g.committee_roles else None
+        if implied:  # "Bộ trưởng Quốc phòng" → Bộ Quốc phòng, before any local "Công an tỉnh …" reading
+            candidates.append((implied[0], role, implied[1]))
+        elif place and not bodies:  # "Bí thư Hà Nội" → Thành ủy Hà Nội
+            candidates.append((place[0], role, f"{place[1].committee} {place[1].name}"))
+        elif bodies:
             end, body = max(bodies, key=lambda b: b[0])
             candidates.append((end, role, body))
         elif g.default_body.get(role):
@@ -180,6 +186,15 @@ def title_at(g: Gazetteer, syls: list[Syllable], i: int, ctx: ArticleContext) ->
     if not syls[i].capital and not (i > 0 and keys[i - 1] in lead_in) and end - i < 3:
         return None
     return Title(role, body, i, skip_qualifiers(syls, end), former)
+
+
+def _implied_body(g: Gazetteer, keys: list[str], j: int, role: str) -> tuple[int, str] | None:
+    """(end, body) when the role's body is written without its first word ('Bộ trưởng Ngoại giao')."""
+    prefix = g.body_prefix.get(role)
+    if not prefix or keys[j:j + len(prefix)] == prefix:
+        return None
+    hit = g.bodies.longest(prefix + keys[j:j + 8], 0)
+    return (j + hit[0] - len(prefix), hit[1]) if hit and hit[0] > len(prefix) else None
 
 
 def chain_at(g: Gazetteer, syls: list[Syllable], i: int, ctx: ArticleContext) -> list[Title]:
