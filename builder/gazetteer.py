@@ -156,8 +156,12 @@ class Gazetteer:
             for form in [row["name"], *_split(row["variants"])]:
                 self.places.add(self.keys(form), place)
         self.local = Trie()  # value: (template, the unit word written in it, or "")
+        self.commissions = Trie()  # "Ủy ban Kiểm tra" of "Ủy ban Kiểm tra {committee} {place}": the committee left out
         for row in table("local_bodies.tsv"):
             body = LocalBody(row["pattern"], row["level"])
+            head, _, rest = row["pattern"].partition(" {committee}")
+            if rest == " {place}" and head:
+                self.commissions.add(self.keys(head), (body, head))
             for form in [row["pattern"], *_split(row["variants"])]:
                 for prefix, unit in self._prefixes(form):
                     self.local.add(prefix, (body, unit))

@@ -62,7 +62,7 @@ def _spaced(text: str) -> str:
 
 def holdings(sentence: str, ctx: ArticleContext = NO_PLACE) -> list[tuple[str, str, str]]:
     """(person, role, body) that titles.bind finds in one sentence."""
-    return [(n.text, t.role, t.body) for n, t, _ in bind(ctx.sentence(sentence), ctx)]
+    return [(n.text, t.role, t.body) for n, t, _ in bind(ctx.sentence(sentence), ctx).holdings]
 
 
 def whole_body(text: str, ctx: ArticleContext = NO_PLACE) -> str | None:
@@ -529,3 +529,16 @@ def test_body_prefix_may_be_left_out(row: dict[str, str]) -> None:
     body = f"{row['body_prefix']} Nội vụ"
     assert (PERSON, row["role"], body) in holdings(f"{row['role']} Nội vụ {PERSON} phát biểu.")
     assert (PERSON, row["role"], body) in holdings(f"{row['role']} {body} {PERSON} phát biểu.")
+
+
+@pytest.mark.parametrize("cue", _cues("rank"))
+def test_rank_cue(cue: str) -> None:
+    """A rank between a title and a name is skipped; it is no title of its own."""
+    got = holdings(f"Bộ trưởng Bộ Quốc phòng {cue} {PERSON} phát biểu.")
+    assert (PERSON, "Bộ trưởng", "Bộ Quốc phòng") in got
+
+
+@pytest.mark.parametrize("cue", _cues("name-stop"))
+def test_name_stop_cue(cue: str) -> None:
+    sentence = f"Ý kiến của Nguyễn Văn An {cue[0].upper()}{cue[1:]} được ghi nhận."
+    assert "Nguyễn Văn An" in [n.text for n in names(G, G.syllables(sentence), sentence, 0)]

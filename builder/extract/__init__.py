@@ -13,7 +13,7 @@ from builder.extract.context import article_context, sentences
 from builder.extract.documents import find_documents
 from builder.extract.rules import evidence
 from builder.extract.terms import find_terms, merge_terms
-from builder.extract.titles import bind
+from builder.extract.titles import Title, bind, header_text, list_item
 from builder.model import Facts, Holding
 
 if TYPE_CHECKING:
@@ -28,11 +28,21 @@ def extract(article: Article) -> Facts:
     known: dict[str, str] = {}  # given name → the full name the article used
     present: list[tuple[int, str]] = []
     chairs: list[tuple[int, str]] = []
+    header: list[tuple[Title, str]] = []  # the titles of a list header the last sentence opened, as written
     for sent in sentences(article, ctx):
         syls = sent.syllables
-        for name, title, rule in bind(sent, ctx):
+        bound = bind(sent, ctx)
+        for name, title, rule in bound.holdings:
             written = text[syls[title.start].start:syls[title.end - 1].end]
             facts.holdings.append(Holding(name.text, title.role, title.body, written, evidence(rule, sent)))
+        if header and (person := list_item(sent, ctx)):
+            own = {h.body for h in facts.holdings if h.person == person.text and h.evidence.start == sent.start}
+            facts.holdings += [Holding(person.text, t.role, t.body, written, evidence("list-header", sent))
+                               for t, written in header if t.body not in own]
+        elif header:
+            header = []
+        if bound.opens:
+            header = [(t, header_text(sent, t)) for t in bound.opens]
         facts.events += events.find_events(sent, ctx)
         facts.terms += find_terms(sent, ctx)
         facts.documents += find_documents(sent, ctx)

@@ -94,13 +94,14 @@ def article_context(article: Article) -> ArticleContext:
     while i < len(keys):
         hit = g.places.longest(keys, i)
         if hit:
-            places[hit[1]] += 1
+            in_name = i > 0 and syllables[i - 1].capital and keys[i - 1] in g.surnames  # "Nguyễn Hòa Bình"
+            places[hit[1]] += not in_name
             i = hit[0]
             continue
         if keys[i:i + 2] in (["đảng", "bộ"], ["đảng", "ủy"]) and (org := organisation_at(g, syllables, i + 2)):
             orgs[org[1]] += 1
         i += 1
-    place = min(places, key=lambda p: (-places[p], p.name)) if places else None
+    place = min(places, key=lambda p: (-places[p], p.name)) if +places else None
     organisation = min(orgs, key=lambda o: (-orgs[o], o)) if orgs else None
     unit, _, name = (organisation or "").partition(" ")
     local = Place(name, unit) if unit in local_units() and name else None

@@ -118,7 +118,20 @@ def body_at(g: Gazetteer, syls: list[Syllable], j: int, ctx: ArticleContext) -> 
             cand = (end, template.fill(_context_place(ctx, unit)))
         if cand and (best is None or cand[0] > best[0]):
             best = cand
+    if best is None and (commission := g.commissions.longest(keys, j)):
+        best = _commission(g, commission, ctx)
     return best
+
+
+def _commission(g: Gazetteer, hit: tuple[int, tuple[LocalBody, str]], ctx: ArticleContext) -> tuple[int, str] | None:
+    """A Party commission written without its committee ('Chủ nhiệm Ủy ban Kiểm tra'): the article's
+    committee's, else the central one ('Ủy ban Kiểm tra Trung ương')."""
+    end, (template, head) = hit
+    home = ctx.local or ctx.place
+    if home:
+        return end, template.fill(home)
+    central = g.bodies.longest(g.keys(f"{head} Trung ương"), 0)
+    return (end, central[1]) if central else None
 
 
 def _context_place(ctx: ArticleContext, unit: str) -> Place | None:
@@ -230,7 +243,7 @@ def name_at(g: Gazetteer, syls: list[Syllable], i: int, proper: frozenset[int] =
     j = i + 1
     while j < len(syls) and j - i < 5 and syls[j].written.istitle() and syls[j].written.isalpha() \
             and syls[j].end - syls[j].start == len(syls[j].written) and syls[j].start == syls[j - 1].end + 1:
-        if g.roles.longest(keys, j) or g.bodies.longest(keys, j):
+        if g.roles.longest(keys, j) or g.bodies.longest(keys, j) or g.cue_at("name-stop", keys, j) is not None:
             break
         j += 1
     if j - i < 2:
@@ -296,8 +309,17 @@ def _after_aside(keys: list[str], j: int) -> int:
     return j
 
 
-def bind(sentence: Sentence, ctx: ArticleContext) -> list[tuple[Name, Title, str]]:
-    """(name, title, rule) for every title bound to a name in one sentence."""
+@dataclass
+class Bound:
+    """What one sentence says about titles: (name, title, rule) for every title bound to a name, and the
+    titles of a list header the sentence ends with ('…, gồm:'), which the next list items take."""
+
+    holdings: list[tuple[Name, Title, str]]
+    opens: list[Title]
+
+
+def bind(sentence: Sentence, ctx: ArticleContext) -> Bound:
+    """Every title of one sentence bound to a name (and the titles of a list header it ends with)."""
     g, syls, text, offset = ctx.g, sentence.syllables, sentence.text, sentence.start
     honorifics, former, intro = g.cue_words("honorific"), g.cue_words("former"), g.cue_words("list-intro")
     incoming = g.cue_words("incoming")
@@ -308,6 +330,7 @@ def bind(sentence: Sentence, ctx: ArticleContext) -> list[tuple[Name, Title, str
     out: list[tuple[Name, Title, str]] = []
     career = g.find_cue("past", keys)  # a career follows: titles from there on are past posts
     taken: set[int] = set()
+    loose: list[tuple[int, list[Title]]] = []  # title chains bound to no name: a list header's, perhaps
     i = 0
     while i < len(syls):
         if career is not None and i >= career:
@@ -329,8 +352,8 @@ def bind(sentence: Sentence, ctx: ArticleContext) -> list[tuple[Name, Title, str
             continue
         end = chain[-1].end
         j = end
-        while j < len(syls) and syls[j].key in honorifics:
-            j += 1
+        while j < len(syls) and (syls[j].key in honorifics or g.cue_at("rank", keys, j) is not None):
+            j = j + 1 if syls[j].key in honorifics else g.cue_at("rank", keys, j) or j + 1
         current = [t for t in chain if not t.former]
         straddling = next((n for n in found if n.start < j <= n.end - 2), None)
         if straddling and j not in by_start:  # "Huyện ủy Gia Lâm Lê Thị Cúc": the title owns "Gia Lâm"
@@ -345,25 +368,115 @@ def bind(sentence: Sentence, ctx: ArticleContext) -> list[tuple[Name, Title, str
                     k += 1
                 after = k if keys[k:k + 1] == [":"] else after
             # "Header: Title A, Title B; other group" vs "Header: A, title; B, title" (';' separates items)
-            first = next((k for k in range(after + 1, len(syls)) if keys[k] not in honorifics), after)
+            first = after + 1
+            while first < len(syls) and (keys[first] in honorifics or g.cue_at("rank", keys, first) is not None):
+                first = first + 1 if keys[first] in honorifics else g.cue_at("rank", keys, first) or first + 1
             stop = {".", ";"} if keys[after] == ":" and first not in by_start else {".", ":"}
-            k = after + 1
+            k, items = after + 1, 0
             while k < len(syls) and keys[k] not in stop:
                 if k in by_start:
                     out += [(by_start[k], t, "list-header") for t in current]
                     k = by_start[k].end
+                    items += 1
                 else:
                     k += 1
+            # "Header: Title A; Title B; …" (one item before ';'): the items run on past ';';
+            # "Header: Title A, Title B; other group" (several): ';' ends the header's list
+            if k < len(syls) and keys[k] == ";" and items == 1:
+                loose.append((i, current))
         else:
             before = i - 1
-            while before >= 0 and keys[before] in former | incoming:
-                before -= 1
+            while before >= 0 and (keys[before] in former | incoming or keys[before].isdigit()):
+                before -= 1  # "nguyên", "tân", a count: "là 2 Bí thư Trung ương Đảng"
             verb = g.cue_before("holding-verb", keys, before + 1)
             if before >= 0 and keys[before] in NAME_TITLE_GLUE and before in by_end:
                 rule = "name-paren-titles" if keys[before] == "(" else "name-comma-titles"
                 out += [(by_end[before], t, rule) for t in current]
             elif verb is not None and (owner := _name_before(g, found, syls, verb)):
-                out += [(owner, t, "name-verb-title") for t in current]
+                out += [(n, t, "name-verb-title") for n in _joined_owners(g, found, syls, owner, ctx) for t in current]
+            else:
+                loose.append((i, current))
         taken.update(range(i, end))
         i = end
-    return out
+    keys = sentence.keys
+    opens = header_titles(sentence, ctx, loose, len(keys) - 1) if keys[-1:] == [":"] else []
+    return Bound(out + _header_items(sentence, ctx, found, loose, out, career), opens)
+
+
+def _joined_owners(g: Gazetteer, found: list[Name], syls: list[Syllable], owner: Name,
+                   ctx: ArticleContext) -> list[Name]:
+    """The owner of a 'là'/'giữ chức' title and the names joined to it by ',' or 'và', each perhaps with its
+    own titles before it: 'Chánh án … A và Chủ nhiệm … B là Ủy viên Bộ Chính trị' → A and B."""
+    keys = [s.key for s in syls]
+    owners = [owner]
+    for n in reversed([n for n in found if n.end <= owner.start]):
+        k = n.end
+        if keys[k:k + 1] not in ([","], ["và"]):
+            break
+        k += 1
+        chain = chain_at(g, syls, k, ctx)
+        if (chain[-1].end if chain else k) != owners[-1].start:
+            break
+        owners.append(n)
+    return owners[::-1]
+
+
+def header_titles(sentence: Sentence, ctx: ArticleContext, loose: list[tuple[int, list[Title]]],
+                  colon: int) -> list[Title]:
+    """The titles a list header before syllable `colon` gives its items: the header's title chains bound to
+    no name, or the membership of a body the header is about ('Ban Bí thư … gồm 11 người …, gồm:')."""
+    g, syls, keys = ctx.g, sentence.syllables, sentence.keys
+    start = max((k for k in range(colon) if keys[k] in {";", ":", "."}), default=-1) + 1
+    titles = [t for at, chain in loose if start <= at < colon for t in chain]
+    if titles:
+        return titles
+    k = start
+    while k < colon and (keys[k] in {",", "như", "vậy"} or not syls[k].capital):
+        k += 1
+    hit = body_at(g, syls, k, ctx) if k < colon else None
+    if hit and keys[skip_qualifiers(syls, hit[0]):][:1] == ["gồm"]:  # the body, then straight away "gồm"
+        return [Title(g.member_role.get(hit[1], "Ủy viên"), hit[1], k, hit[0], False)]
+    for m in range(start, colon):  # "5 vị lần đầu vào Bộ Chính trị là các ông: …"
+        if g.cue_at("membership", keys, m) is not None:
+            titles, _ = memberships(g, syls, g.cue_at("membership", keys, m) or m, ctx)
+            if titles:
+                return titles
+    return []
+
+
+def _header_items(sentence: Sentence, ctx: ArticleContext, found: list[Name], loose: list[tuple[int, list[Title]]],
+                  out: list[tuple[Name, Title, str]], career: int | None) -> list[tuple[Name, Title, str]]:
+    """Every name after a header's colon (or 'gồm' before names), up to the next colon or the sentence's end,
+    gets the header's titles: '… có 8 ủy viên Bộ Chính trị tái cử, gồm: A; B …'."""
+    keys = sentence.keys
+    have = {(n.start, t.role, t.body) for n, t, _ in out}
+    held = {(n.start, t.body) for n, t, _ in out}
+    marks = [k for k, key in enumerate(keys) if (career is None or k < career) and (
+        key == ":" or key in ctx.g.cue_words("list-intro") and keys[k + 1:k + 2] == ["các"]
+        and ctx.g.cue_at("honorific", keys, k + 2) is not None and ":" not in keys[k:k + 6])]
+    extra: list[tuple[Name, Title, str]] = []
+    for m, colon in enumerate(marks):
+        titles = header_titles(sentence, ctx, loose, colon)
+        stop = marks[m + 1] if m + 1 < len(marks) else len(keys)
+        for n in found:
+            if colon < n.start < stop:
+                extra += [(n, t, "list-header") for t in titles
+                          if (n.start, t.role, t.body) not in have and (n.start, t.body) not in held]
+    return extra
+
+
+def header_text(sentence: Sentence, title: Title) -> str:
+    """A header title as written in its sentence."""
+    syls = sentence.syllables
+    return sentence.text[syls[title.start].start - sentence.start:syls[title.end - 1].end - sentence.start]
+
+
+def list_item(sentence: Sentence, ctx: ArticleContext) -> Name | None:
+    """The person a list item after a header is about: a short line or bullet whose first full name comes
+    within its first words ('Ông A, title', '- Title A.', 'Title A')."""
+    from builder.normalize import LIST_ITEM
+
+    if len(sentence.text) > 250 and not LIST_ITEM.match(sentence.text):
+        return None
+    found = names(ctx.g, sentence.syllables, sentence.text, sentence.start, ctx.proper)
+    return found[0] if found and found[0].start <= 10 else None
