@@ -10,10 +10,13 @@ import re
 from dataclasses import dataclass
 
 PART = r"(?P<part>[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm)(?:\s+nay)?"
-DAY_MONTH = r"(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})(?:\s*(?P=sep)\s*(?P<y>\d{4}))?(?![\d/.-]\d)"
+# A range of days is dated by its first: "25-27/9", "(1-2/12)".
+DAY_MONTH = (r"(?P<d>\d{1,2})\s*(?:[-–]\s*\d{1,2}\s*(?=[/.]))?"
+             r"(?P<sep>[/.-])\s*(?P<m>\d{1,2})(?:\s*(?P=sep)\s*(?P<y>\d{4}))?(?![\d/.-]\d)")
 WORDS = r"(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s+năm\s+(?P<y2>\d{4}))?"
+# "Sáng 28/12", "Sáng nay (19/1)", "ngày 5-10-2018", "Trong hai ngày (1-2/12)"
 DATE = re.compile(
-    rf"(?:(?:{PART}),?\s+(?:ngày\s+|hôm\s+nay\s+)?|(?P<ngay>[Nn]gày)\s+)?(?:{WORDS}|{DAY_MONTH})")
+    rf"(?:(?:{PART}),?\s*\(?\s*(?:ngày\s+|hôm\s+nay\s+)?|(?P<ngay>[Nn]gày)\s*\(?\s*)?(?:{WORDS}|{DAY_MONTH})")
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,9 @@ PLACE = re.compile(r"\btại\s+((?:[A-ZĐÀ-Ỹ]|thành phố |tỉnh |trụ s�
 IN_PHOTO = re.compile(r"\b(?:từ|Từ) (?:trái|phải) (?:sang|qua)\b|\((?:trái|phải|giữa|bìa trái|bìa phải)\)")
 IMPLICIT = (
     (re.compile(r"\bcông bố\b.*\bquyết định\b|\bquyết định\b.*\bđược công bố\b", re.I), "lễ công bố quyết định"),
-    (re.compile(r"\bQuốc hội\b.*\b(bầu|thông qua|biểu quyết)\b"), "phiên họp"),
+    (re.compile(r"\bQuốc hội\b.*\b(bầu|thông qua|biểu quyết|miễn nhiệm)\b|\b(trúng cử|được bầu)\b.*\bQuốc hội\b"),
+     "phiên họp"),
+    (re.compile(r"\btrao\b.*\bquyết định\b|\bquyết định\b.*\bđược\b.*\btrao\b", re.I), "lễ trao quyết định"),
     (re.compile(r"\bTrung ương\b.*\bđã họp\b|\bTrung ương\b.*\bhọp\b"), "hội nghị trung ương"),
 )
 NOT_PLACES = ("Hội nghị", "Đại hội", "Hội thảo", "buổi", "Phiên", "Kỳ họp", "Lễ", "điểm cầu")
@@ -40,7 +42,12 @@ NOT_EVENT_DATE = re.compile(r"(?:\bsố\s+[\w./-]+|\d+-[A-ZĐ]+/[A-ZĐ]+|\b[Đđ
 BRIDGE = re.compile(r"(?:^|[;:]\s*)[Tt]ại (điểm cầu [^,;()]+?)(?=\s+(?:do|có|,)|[,;(])")
 # A short reference to a person named before ("ông Thưởng", "bà Mai", "đồng chí Chính").
 SHORT_REF = re.compile(r"\b(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s+([A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?!\s+[A-ZĐÀ-Ỹ])")
-CHAIR_AFTER = re.compile(r"^(?:\s*,[^.;:]{0,120}?,?)?\s*(?:đã\s+|cùng\s+)?chủ trì")
+CHAIR_AFTER = re.compile(r"^(?:\s*,[^.;:]{0,120}?,?)?\s*(?:đã\s+|cùng\s+|đồng\s+)?chủ trì")
+# A clause that names the chairs after it: "Chủ trì Hội nghị có …", "Tham dự và chủ trì hội nghị, có …",
+# "… dưới sự chủ trì của …", "có sự tham dự và chủ trì của …".
+JOINED = re.compile(r"\s*(?:,|và)\s*(?:đồng chí|ông|bà)?\s*", re.I)  # between two names of one list
+CHAIRS_FOLLOW = re.compile(r"(?:^|[.;:]\s*)(?:[Tt]ham dự và )?[Cc]hủ trì(?: [^,;:]{0,40}?)?,? có\b"
+                           r"|\b(?:dưới|có) sự (?:tham dự và )?chủ trì của\b")
 CHAIR_BEFORE = re.compile(r"(?:\bdo|chủ trì:?)\s*(?:đồng chí\s+|ông\s+|bà\s+)?$", re.I)
 
 
@@ -137,19 +144,36 @@ def find_events(sent: Sentence, ctx: ArticleContext) -> list[Event]:
 
 
 def organizer(sent: Sentence, ctx: ArticleContext) -> str | None:
-    """'Ban Tổ chức Trung ương tổ chức Hội nghị …', '… đã họp' → the body named before the verb."""
+    """'Ban Tổ chức Trung ương tổ chức Hội nghị …', 'X, Y tổ chức', 'do X và Y triệu tập', '… (UBKTTW) đã họp'
+    → the bodies named before the verb, joined by ', '."""
     g, syls, keys = ctx.g, sent.syllables, sent.keys
-    for i in range(len(keys)):
+    i = 0
+    while i < len(keys):
         hit = body_at(g, syls, i, ctx)
         if not hit:
+            i += 1
             continue
-        j = skip_qualifiers(syls, hit[0])
+        bodies = [f"Thường trực {hit[1]}" if keys[i - 2:i] == ["thường", "trực"] else hit[1]]
+        j = _after_aside(keys, skip_qualifiers(syls, hit[0]))
+        clause = i == 0 or keys[i - 1] in {",", "do", "và", ":"}
+        while clause and keys[j:j + 1] in ([","], ["và"]) and (more := body_at(g, syls, j + 1, ctx)):  # "X, Y tổ chức"
+            bodies.append(more[1])
+            j = _after_aside(keys, skip_qualifiers(syls, more[0]))
         j += keys[j:j + 1] == ["đã"]
         j += 3 * (keys[j:j + 3] == ["chủ", "trì", ","])  # "đã chủ trì, tổ chức"
-        if keys[j:j + 2] == ["tổ", "chức"] and g.event_kinds.longest(keys, j + 2) or keys[j:j + 1] == ["họp"]:
-            standing = keys[i - 2:i] == ["thường", "trực"]  # "Thường trực Ban Bí thư"
-            return f"Thường trực {hit[1]}" if standing else hit[1]
+        if keys[j:j + 2] in (["tổ", "chức"], ["triệu", "tập"]) and (
+                g.event_kinds.longest(keys, j + 2) or keys[j + 2:j + 3] in ([], [","], ["."]) or
+                keys[j:j + 2] == ["triệu", "tập"]) or keys[j:j + 1] == ["họp"]:
+            return ", ".join(bodies)
+        i = max(i + 1, j) if len(bodies) > 1 else i + 1
     return None
+
+
+def _after_aside(keys: list[str], j: int) -> int:
+    """Past a short aside in parentheses after a body: 'Ủy ban Kiểm tra Trung ương (UBKTTW) đã họp'."""
+    if keys[j:j + 1] == ["("] and ")" in keys[j + 1:j + 9]:
+        return keys.index(")", j) + 1
+    return j
 
 
 def find_people(sent: Sentence, ctx: ArticleContext, known: dict[str, str]) -> tuple[list[tuple[int, str]],
@@ -163,9 +187,15 @@ def find_people(sent: Sentence, ctx: ArticleContext, known: dict[str, str]) -> t
     refs = [(sent.syllables[n.start].start, sent.syllables[n.end - 1].end, n.text) for n in found]
     refs += [(m.start(1) + start, m.end(1) + start, known[m.group(1)])
              for m in SHORT_REF.finditer(text) if m.group(1) in known]
-    chairs = [(at, person) for at, to, person in sorted(refs)
-              if _chairs(text[:at - start], text[to - start:], to, [a for a, _, _ in refs if a > to])]
-    present = g.find_cue("presence", sent.keys) is not None or IN_PHOTO.search(text) or sent.headline or sent.caption
+    follow = CHAIRS_FOLLOW.search(text)
+    ordered = sorted(refs)
+    chairing = [_chairs(text[:at - start], text[to - start:], to, [a for a, _, _ in refs if a > to])
+                or bool(follow and at - start >= follow.end()) for at, to, _ in ordered]
+    for k in range(len(ordered) - 1, 0, -1):  # "A và B đồng chủ trì": A too
+        if chairing[k] and JOINED.fullmatch(text[ordered[k - 1][1] - start:ordered[k][0] - start]):
+            chairing[k - 1] = True
+    chairs = [(at, person) for (at, _, person), chair in zip(ordered, chairing) if chair]
+    present = g.find_cue("presence", sent.keys) is not None or IN_PHOTO.search(text) or sent.headline
     return ([(at, person) for at, _, person in refs] if present else []), chairs
 
 
@@ -211,9 +241,16 @@ def _date_bridge_points(events: list[Event]) -> None:
         date = ev.date or date
 
 
+def _same_day(a: str | None, b: str | None) -> bool:
+    """The same day, one perhaps written without its year ('--12-08' and '2025-12-08')."""
+    return a == b or bool(a and b and (a.startswith("--") or b.startswith("--")) and a[-5:] == b[-5:])
+
+
 def _same_gathering(a: Event, b: Event) -> bool:
-    """Same kind and date, and no different part of day or place."""
-    return a.kind == b.kind and a.date == b.date and not (
+    """Same day and no different part of day or place; the same kind, or one of them only implied
+    ('công bố quyết định' on the day of the article's hội nghị)."""
+    implied = "dated-implicit-event" in (a.evidence.rule, b.evidence.rule) and "điểm cầu" not in (a.kind, b.kind)
+    return (a.kind == b.kind or implied) and _same_day(a.date, b.date) and not (
         a.part_of_day and b.part_of_day and a.part_of_day != b.part_of_day
         or a.place and b.place and a.place != b.place)
 
@@ -228,6 +265,22 @@ def _dedupe(events: list[Event]) -> list[Event]:
             if ev.name and (not target.name or ev.evidence.rule == "event-headline" and ev.kind == "buổi làm việc"):
                 target.name = ev.name
             continue
-        if not any(_same_gathering(ev, seen) for seen in out):
+        same = next((seen for seen in out if _same_gathering(ev, seen)), None)
+        if same is None:
             out.append(ev)
+        else:  # one gathering mentioned twice: keep the first mention, with what the other adds
+            _absorb(same, ev)
     return out
+
+
+def _absorb(kept: Event, other: Event) -> None:
+    """Fill what the kept mention of a gathering lacks from another mention (a year, place, name, organiser);
+    an explicit kind wins over an implied one."""
+    if kept.date and kept.date.startswith("--") and other.date and not other.date.startswith("--"):
+        kept.date = other.date
+    kept.place = kept.place or other.place
+    kept.name = kept.name or other.name
+    kept.organizer = kept.organizer or other.organizer
+    kept.part_of_day = kept.part_of_day or other.part_of_day
+    if kept.evidence.rule == "dated-implicit-event" and other.evidence.rule != "dated-implicit-event":
+        kept.kind = other.kind

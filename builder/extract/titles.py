@@ -240,6 +240,8 @@ def name_at(g: Gazetteer, syls: list[Syllable], i: int, proper: frozenset[int] =
     if syls[i].key in g.cue_words("honorific") - {"đồng"} and i + 1 < len(syls) and syls[i + 1].capital:
         return None  # "Ông Hà Ban": the honorific is not part of the name
     keys = [s.key for s in syls]
+    if g.bodies.longest(keys, i):
+        return None  # "Đoàn Thanh niên": an organisation, not a person
     j = i + 1
     while j < len(syls) and j - i < 5 and syls[j].written.istitle() and syls[j].written.isalpha() \
             and syls[j].end - syls[j].start == len(syls[j].written) and syls[j].start == syls[j - 1].end + 1:
