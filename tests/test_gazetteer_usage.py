@@ -542,3 +542,9 @@ def test_rank_cue(cue: str) -> None:
 def test_name_stop_cue(cue: str) -> None:
     sentence = f"Ý kiến của Nguyễn Văn An {cue[0].upper()}{cue[1:]} được ghi nhận."
     assert "Nguyễn Văn An" in [n.text for n in names(G, G.syllables(sentence), sentence, 0)]
+
+
+@pytest.mark.parametrize("cue", _cues("proxy"))
+def test_proxy_cue(cue: str) -> None:
+    got = holdings(f"{cue[0].upper()}{cue[1:]} Thủ tướng Chính phủ, Phó Thủ tướng {PERSON} trao quyết định.")
+    assert (PERSON, "Thủ tướng", "Chính phủ") not in got and (PERSON, "Phó Thủ tướng", "Chính phủ") in got

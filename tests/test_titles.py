@@ -69,3 +69,9 @@ def test_a_ministry_role_in_a_province_is_never_the_provincial_police():
     got = holds("Tỉnh ủy Nghệ An tổ chức hội nghị. Bộ trưởng Công an Tôn Thất Minh và Thứ trưởng Bộ Công an "
                 "Lạc Văn Hòa dự hội nghị tại Nghệ An.")
     assert ("Tôn Thất Minh", "Bộ trưởng", "Bộ Công an") in got and ("Lạc Văn Hòa", "Thứ trưởng", "Bộ Công an") in got
+
+
+def test_roles_joined_by_a_dash_share_the_body_named_after_the_last():
+    got = holds("Dự có ông Lò Văn Pao, Phó Chủ tịch - Tổng Thư ký UBTƯ MTTQ Việt Nam.")
+    body = "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"
+    assert {("Lò Văn Pao", "Phó Chủ tịch", body), ("Lò Văn Pao", "Tổng Thư ký", body)} <= got

@@ -210,6 +210,16 @@ def _implied_body(g: Gazetteer, keys: list[str], j: int, role: str) -> tuple[int
     return (j + hit[0] - len(prefix), hit[1]) if hit and hit[0] > len(prefix) else None
 
 
+def _sharing(g: Gazetteer, syls: list[Syllable], k: int, ctx: ArticleContext, former: bool) -> list[Title]:
+    """'Phó Chủ tịch - Tổng Thư ký UBTƯ MTTQ Việt Nam': a role with no body, joined by a dash to titles that
+    name one, is a role of that body too."""
+    hit = g.roles.longest([s.key for s in syls], k)
+    if not hit or hit[0] >= len(syls) - 1 or syls[hit[0]].key not in {"-", "–", "—"}:
+        return []
+    rest = chain_at(g, syls, hit[0] + 1, ctx)
+    return [Title(hit[1], rest[0].body, k, hit[0], former), *rest] if rest else []
+
+
 def chain_at(g: Gazetteer, syls: list[Syllable], i: int, ctx: ArticleContext) -> list[Title]:
     """Titles starting at i joined by ',', '-' or 'kiêm'."""
     out: list[Title] = []
@@ -220,6 +230,7 @@ def chain_at(g: Gazetteer, syls: list[Syllable], i: int, ctx: ArticleContext) ->
         k = j + 1 if syls[j].key in marked else j
         title = title_at(g, syls, k, ctx)
         if not title:
+            out += _sharing(g, syls, k, ctx, syls[j].key in former)
             break
         out.append(title)
         j = title.end
@@ -353,6 +364,10 @@ def bind(sentence: Sentence, ctx: ArticleContext) -> Bound:
             i += 1
             continue
         end = chain[-1].end
+        if g.cue_before("proxy", keys, i) is not None:  # "Thay mặt Thủ tướng Chính phủ, Phó Thủ tướng A …"
+            taken.update(range(i, chain[0].end))
+            i = chain[0].end
+            continue
         j = end
         while j < len(syls) and (syls[j].key in honorifics or g.cue_at("rank", keys, j) is not None):
             j = j + 1 if syls[j].key in honorifics else g.cue_at("rank", keys, j) or j + 1
