@@ -353,7 +353,7 @@ def test_member_roles_are_roles():
 
 
 CUE_LISTS = {"former", "incoming", "honorific", "past", "holding-verb", "membership", "list-intro", "reporting",
-             "org-end", "presence", "not-presence", "clause", "rank", "name-stop", "proxy"}
+             "org-end", "presence", "not-presence", "clause", "rank", "name-stop", "proxy", "adhoc-head"}
 
 
 def test_cue_lists():

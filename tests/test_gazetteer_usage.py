@@ -548,3 +548,13 @@ def test_name_stop_cue(cue: str) -> None:
 def test_proxy_cue(cue: str) -> None:
     got = holdings(f"{cue[0].upper()}{cue[1:]} Thủ tướng Chính phủ, Phó Thủ tướng {PERSON} trao quyết định.")
     assert (PERSON, "Thủ tướng", "Chính phủ") not in got and (PERSON, "Phó Thủ tướng", "Chính phủ") in got
+
+
+@pytest.mark.parametrize("cue", _cues("adhoc-head"))
+def test_adhoc_head_cue(cue: str) -> None:
+    """'<Head> kiểm phiếu gồm 5 người' introduces an ad-hoc body; 'Trưởng <head>'-style roles may name it."""
+    from builder.extract.context import _adhoc
+
+    head = f"{cue[0].upper()}{cue[1:]}"
+    text = f"Đại hội bầu {head} kiểm phiếu gồm 5 người."
+    assert [name for _, name, _ in _adhoc(G, G.syllables(text), text)] == [f"{head} kiểm phiếu"]

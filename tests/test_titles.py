@@ -75,3 +75,12 @@ def test_roles_joined_by_a_dash_share_the_body_named_after_the_last():
     got = holds("Dự có ông Lò Văn Pao, Phó Chủ tịch - Tổng Thư ký UBTƯ MTTQ Việt Nam.")
     body = "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"
     assert {("Lò Văn Pao", "Phó Chủ tịch", body), ("Lò Văn Pao", "Tổng Thư ký", body)} <= got
+
+
+def test_ad_hoc_bodies_take_the_roles_written_with_their_head_word():
+    got = holds("Quốc hội bầu Ban kiểm phiếu gồm 15 thành viên, do ông Hà Văn Lũy (đoàn Yên Bái) làm Trưởng ban.\n\n"
+                "Hội đồng thi tuyển chức danh Vụ trưởng gồm 7 người:\n\n"
+                "- Trưởng Ban Tổ chức Trung ương Kiều Văn Mạnh, Chủ tịch Hội đồng.")
+    assert ("Hà Văn Lũy", "Trưởng ban", "Ban kiểm phiếu") in got
+    assert ("Kiều Văn Mạnh", "Chủ tịch", "Hội đồng thi tuyển chức danh Vụ trưởng") in got
+    assert ("Kiều Văn Mạnh", "Trưởng ban", "Ban Tổ chức Trung ương") in got

@@ -48,6 +48,12 @@ class ArticleContext:
     proper: frozenset[int] = frozenset()
     units: dict[str, str] = field(default_factory=dict)  # unit word below the province → its commonest name
     local: Place | None = None  # the unit below the province whose Party committee the article is about
+    adhoc: list[tuple[int, str, list[str]]] = field(default_factory=list)  # (offset, name, head) of ad-hoc bodies
+
+    def adhoc_body(self, head: list[str], before: int) -> str | None:
+        """The last ad-hoc body with this head word ('hội đồng', 'ban') introduced before an offset."""
+        named = [name for at, name, h in self.adhoc if at <= before and (h == head or h[-len(head):] == head)]
+        return named[-1] if named else None
 
     def sentence(self, text: str, start: int = 0, caption: bool = False, in_list: bool = False) -> Sentence:
         """A sentence of this article (or a text on its own, for tests and the gazetteer checks). It reads
@@ -107,7 +113,27 @@ def article_context(article: Article) -> ArticleContext:
     local = Place(name, unit) if unit in local_units() and name else None
     return ArticleContext(g, place, organisation, article.meta.get("published"), _headline(article),
                           proper_name_starts(analyse(clean)),
-                          {u: min(c, key=lambda n: (-c[n], n)) for u, c in units.items()}, local)
+                          {u: min(c, key=lambda n: (-c[n], n)) for u, c in units.items()}, local,
+                          _adhoc(g, syllables, clean.text))
+
+
+def _adhoc(g: Gazetteer, syllables: list[Syllable], text: str) -> list[tuple[int, str, list[str]]]:
+    """Bodies set up for one task, where the article introduces them: an ad-hoc head word (cues.tsv) and
+    its words up to 'gồm' or a number 'số N' ('Ban kiểm phiếu gồm …', 'Tổ Công tác số 3'), not a known body."""
+    keys = [s.key for s in syllables]
+    out = []
+    for k, syl in enumerate(syllables):
+        end = g.cue_at("adhoc-head", keys, k)
+        if end is None or not syl.capital or g.bodies.longest(keys, k) or g.local.longest(keys, k):
+            continue
+        stop = next((m for m in range(end, min(len(keys), end + 16)) if keys[m] in {"gồm", ".", ";", "(", "do"}
+                     or keys[m - 1:m + 1] == ["số", keys[m]] and keys[m].isdigit()), None)
+        if stop is None or keys[stop] not in {"gồm"} and not keys[stop].isdigit():
+            continue
+        last = stop + 1 if keys[stop].isdigit() else stop
+        name = text[syl.start:syllables[last - 1].end].strip(" ,")
+        out.append((syl.start, name, keys[k:end]))
+    return out
 
 
 def _headline(article: Article) -> str | None:

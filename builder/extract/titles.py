@@ -187,6 +187,10 @@ def title_at(g: Gazetteer, syls: list[Syllable], i: int, ctx: ArticleContext) ->
         elif bodies:
             end, body = max(bodies, key=lambda b: b[0])
             candidates.append((end, role, body))
+        elif (head := g.cue_at("adhoc-head", keys, j)) and (adhoc := ctx.adhoc_body(keys[j:head], syls[i].start)):
+            candidates.append((head, role, adhoc))  # "Chủ tịch Hội đồng": the Hội đồng the article set up
+        elif (adhoc := ctx.adhoc_body(keys[j - 1:j], syls[i].start)) and keys[j - 1] in {"ban", "đoàn", "tổ"}:
+            candidates.append((j, role, adhoc))  # "do ông A làm Trưởng ban" of the Ban kiểm phiếu named before
         elif g.default_body.get(role):
             candidates.append((j, role, g.default_body[role]))
         elif role in g.committee_roles and (home := ctx.local or ctx.place):
