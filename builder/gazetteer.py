@@ -172,8 +172,12 @@ class Gazetteer:
             for form in _split(row["triggers"]) or [row["kind"]]:
                 self.event_kinds.add(self.keys(form), row["kind"])
         self.term_heads = Trie()  # value: may it be written in lower case?
+        self.term_head_whole: dict[tuple[str, ...], str] = {}  # heads that are the owner whatever follows
         for row in table("term_heads.tsv"):
             self.term_heads.add(self.keys(row["head"]), row["case"] == "any")
+            if row["owner"] == "head":
+                self.term_head_whole[tuple(self.keys(row["head"]))] = row["head"]
+        self._spelled = {tuple(TOKEN.findall(r["abbreviation"])): r["expansion"] for r in table("abbreviations.tsv")}
         self.cues: dict[str, Trie] = {}
         self._cue_words: dict[str, set[str]] = {}
         for row in table("cues.tsv"):
@@ -219,6 +223,21 @@ class Gazetteer:
         units = ["", *unit_committees()] if "{unit}" in head else [""]
         out = {(h.replace("{unit}", u), u): None for h in heads for u in units}
         return [(self.keys(h), u) for h, u in out if h.strip()]
+
+    def spell_out(self, text: str) -> str:
+        """The text with every abbreviation written out ('MTTQ Việt Nam' → 'Mặt trận Tổ quốc Việt Nam')."""
+        raw = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+        words = [w for w, _, _ in raw]
+        out, last, i = [], 0, 0
+        while i < len(raw):
+            hit = self.abbreviations.longest(words, i) if words[i][:1].isupper() else None
+            if hit:
+                out += [text[last:raw[i][1]], self._spelled[tuple(words[i:hit[0]])]]
+                last = raw[hit[0] - 1][2]
+                i = hit[0]
+            else:
+                i += 1
+        return "".join(out) + text[last:]
 
     def keys(self, phrase: str) -> list[str]:
         """Folded syllables of a phrase, abbreviations expanded."""

@@ -25,7 +25,7 @@ EXPECTED_HEADERS = {
     "document_kinds.tsv": ["kind", "codes", "variants", "bare_number"],
     "issuers.tsv": ["code", "issuer"],
     "cues.tsv": ["list", "phrases", "meaning"],
-    "term_heads.tsv": ["head", "case"],
+    "term_heads.tsv": ["head", "case", "owner"],
     "units.tsv": ["unit", "committee", "level"],
 }
 
@@ -53,7 +53,7 @@ REQUIRED_COLUMNS = {
     "document_kinds.tsv": ["kind", "codes"],
     "issuers.tsv": ["code", "issuer"],
     "cues.tsv": ["list", "phrases", "meaning"],
-    "term_heads.tsv": ["head", "case"],
+    "term_heads.tsv": ["head", "case", "owner"],
     "units.tsv": ["unit", "committee", "level"],
 }
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import TYPE_CHECKING
 
 from builder.extract.rules import evidence
+from builder.gazetteer import Place
 from builder.model import TermFact
 
 if TYPE_CHECKING:
@@ -14,7 +16,8 @@ if TYPE_CHECKING:
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 TERM = re.compile(
     r"(?:(?P<khoa>[Kk]hó?o?á?a?\s+(?P<ord>[IVXLC]+|\d{1,2}))\s*,?\s*\(?\s*)?"
-    r"nhiệm\s+kỳ\s*(?:Đại hội [IVXLC]+\s*)?\(?\s*(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})")
+    r"(?:các\s+)?nhiệm\s+kỳ\s*(?:Đại hội [IVXLC]+\s*)?\(?\s*(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})")
+MORE_RANGES = re.compile(r"\s*,\s*(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})")  # "các nhiệm kỳ 2010-2015, 2015-2020"
 NOT_IN_A_NAME = re.compile(r"[,;.()]")
 
 
@@ -41,41 +44,89 @@ def _owner(ctx: ArticleContext, before: str) -> str | None:
     keys = [s.key for s in syls]
     starts = [s.start for k, s in enumerate(syls) if (hit := g.term_heads.longest(keys, k))
               and (hit[1] or s.capital) and (k == 0 or syls[k - 1].start != s.start)]
-    tails = [window[k:].strip() for k in dict.fromkeys(starts) if not NOT_IN_A_NAME.search(window[k:])]
-    names = [t for t in tails if len(t.split()) <= 14 and g.find_cue("clause", g.keys(t)) is None]
+    tails = [window[k:].strip() for k in dict.fromkeys(starts)
+             if not NOT_IN_A_NAME.search(window[k:]) and "nhiệm kỳ" not in window[k:]]
+    names = [t for t in tails if len(t.split()) <= 18 and g.find_cue("clause", g.keys(t)) is None]
     if not names:
         return None
-    owner = names[0]  # the longest name that reads as a name, not a clause
+    owner = g.spell_out(names[0])  # the longest name that reads as a name, not a clause; "MTTQ" written out
+    hit = g.term_heads.longest(g.keys(owner), 0)
+    if hit and g.term_head_whole.get(tuple(g.keys(owner)[:hit[0]])):  # "Chủ tịch nước CHXHCN Việt Nam" → the office
+        owner = g.term_head_whole[tuple(g.keys(owner)[:hit[0]])]
     return owner[0].upper() + owner[1:]
 
 
 def find_terms(sent: Sentence, ctx: ArticleContext) -> list[TermFact]:
-    """Terms stated in a sentence, each owned by the canonical name of the body or congress before it."""
+    """Terms stated in a sentence, each owned by the canonical name of the body or congress before it; a
+    body written without its province ('Bí thư Tỉnh ủy khóa XIV') is of the province the sentence names
+    last before it, else of the article's."""
     out = []
     sentence = sent.text
     for m in TERM.finditer(sentence):
+        here = _place_before(ctx, sent, m.start())
+        local = dataclasses.replace(ctx, place=here) if here else ctx
         a, b = int(m.group("a")), int(m.group("b"))
         if not 0 < b - a <= 10:
             continue
-        owner = _owner(ctx, sentence[:m.start()])
+        owner = _owner(local, sentence[:m.start()])
         if not owner:
             continue
         ordinal = roman(m.group("ord")) if m.group("ord") else None
         ev = evidence("term-khoa-nhiem-ky" if m.group("khoa") else "term-nhiem-ky", sent)
         parts = [p.strip() for p in re.split(r"\s+và\s+(?:đại biểu\s+)?", owner) if p.strip()]
+        ranges = [(a, b)] + [(int(r.group("a")), int(r.group("b"))) for r in _more_ranges(sentence, m.end())
+                             if 0 < int(r.group("b")) - int(r.group("a")) <= 10]
         for k, part in enumerate(parts):
-            name = ctx.expand(part[0].upper() + part[1:])
+            if here and THIS_PLACE.search(part):  # "Ban cán sự đảng UBND tỉnh này": the province just named
+                part = THIS_PLACE.sub(rf"\1 {here.name}", part)
+            name = local.expand(part[0].upper() + part[1:])
             if m.group("khoa") and k == len(parts) - 1:
                 name = f"{name} khóa {m.group('ord')}"
-            out.append(TermFact(name, a, b, ordinal if k == len(parts) - 1 else None, ev))
+            out += [TermFact(name, start, end, ordinal if k == len(parts) - 1 else None, ev) for start, end in ranges]
     return out
 
 
+THIS_PLACE = re.compile(r"\b(tỉnh|thành phố) này\b")
+
+
+def _place_before(ctx: ArticleContext, sent: Sentence, at: int) -> Place | None:
+    """The last province the sentence names before character `at` of it."""
+    keys = sent.keys
+    found = None
+    for k, syl in enumerate(sent.syllables):
+        if syl.start - sent.start >= at:
+            break
+        hit = ctx.g.places.longest(keys, k)
+        if hit and not (k and sent.syllables[k - 1].capital and keys[k - 1] in ctx.g.surnames):
+            found = hit[1]
+    return found
+
+
+def _more_ranges(sentence: str, at: int) -> list[re.Match[str]]:
+    """Further ranges listed after a term's: 'các nhiệm kỳ 2010-2015, 2015-2020'."""
+    out = []
+    while m := MORE_RANGES.match(sentence, at):
+        out.append(m)
+        at = m.end()
+    return out
+
+
+COMMITTEE = re.compile(r"^Ban Chấp hành Đảng bộ (tỉnh|thành phố) (.+)$")
+
+
+def _committee(body: str) -> str:
+    """One name for a provincial Party committee: 'Ban Chấp hành Đảng bộ tỉnh X' is the Tỉnh ủy X."""
+    m = COMMITTEE.match(body)
+    return f"{'Tỉnh ủy' if m.group(1) == 'tỉnh' else 'Thành ủy'} {m.group(2)}" if m else body
+
+
 def merge_terms(terms: list[TermFact]) -> list[TermFact]:
-    """One term per (body, years) in an article; 'X khóa XVI' absorbs a bare 'X' of the same years."""
-    with_ordinal = {(re.sub(r" khóa \S+$", "", t.body), t.start, t.end) for t in terms if " khóa " in t.body}
+    """One term per (body, years) in an article; 'X khóa XVI' absorbs a bare 'X' of the same years (the
+    Ban Chấp hành Đảng bộ of a province being its Tỉnh ủy)."""
+    with_ordinal = {(_committee(re.sub(r" khóa \S+$", "", t.body)), t.start, t.end)
+                    for t in terms if " khóa " in t.body}
     out: dict[tuple[str, int, int], TermFact] = {}
     for t in terms:
-        if (t.body, t.start, t.end) not in with_ordinal:
+        if (_committee(t.body), t.start, t.end) not in with_ordinal:
             out.setdefault((t.body, t.start, t.end), t)
     return list(out.values())
