@@ -143,7 +143,9 @@ class Gazetteer:
             self.titles.add(self.keys(row["written"]), (row["role"], row["body"]))
         self.bodies = Trie()
         self.member_role: dict[str, str] = {}  # body → the title of its ordinary members, when not Ủy viên
+        self.body_kinds: dict[str, str] = {}  # body → its kind (party-central, state, court, …)
         for row in table("bodies.tsv"):
+            self.body_kinds[row["body"]] = row["kind"]
             if row["member_role"]:
                 self.member_role[row["body"]] = row["member_role"]
             for form in [row["body"], *_split(row["variants"])]:

@@ -390,9 +390,12 @@ def test_joining_other_bodies_makes_an_uy_vien() -> None:
 @pytest.mark.parametrize("row", [pytest.param(r, id=f"document_kinds.tsv:bare_number:{r['kind']}")
                                  for r in table("document_kinds.tsv")])
 def test_bare_number_kinds(row: dict[str, str]) -> None:
-    """'<kind> số 12 của Tỉnh ủy' is a document only for the kinds cited by a bare number."""
-    found = _documents(f"Các cấp ủy thực hiện nghiêm {row['kind']} số 12 của Tỉnh ủy.")
+    """'<kind> số 12' with no issuer is a document only for the kinds cited by a bare number; with a Party
+    issuer every kind is, with a state issuer none is."""
+    found = _documents(f"Các cấp ủy thực hiện nghiêm {row['kind']} số 12 ngày 3/5/2024.")
     assert bool(found) == (row["bare_number"] == "yes"), found
+    assert _documents(f"Các cấp ủy thực hiện {row['kind']} số 12 của Ban Thường vụ Tỉnh ủy Nghệ An.")
+    assert not _documents(f"Xã được lập theo {row['kind']} số 12 của Ủy ban Thường vụ Quốc hội.")
 
 
 # term_heads.tsv ------------------------------------------------------------------------------------

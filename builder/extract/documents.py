@@ -44,6 +44,28 @@ def bare_number_kinds() -> frozenset[str]:
     return frozenset(row["kind"] for row in table("document_kinds.tsv") if row["bare_number"] == "yes")
 
 
+STATE_WORDS = ("Hội đồng nhân dân", "Ủy ban nhân dân", "Quốc hội", "Chính phủ", "Thủ tướng", "Bộ ")
+
+
+def party_body(name: str) -> bool:
+    """Is the body a Party organ (bodies.tsv's kind party-…, or a Party committee or commission of a place)?"""
+    from builder.gazetteer import gazetteer
+
+    kind = gazetteer().body_kinds.get(name)
+    if kind:
+        return kind.startswith("party")
+    return not any(w in name for w in STATE_WORDS)
+
+
+def _cited_bare(kind: str, issuer: str | None) -> bool:
+    """A number without a symbol is a Party document when its kind is cited so and no state body issued it
+    ('Nghị quyết số 863 … của Ủy ban Thường vụ Quốc hội' is not), or when a Party body issued it ('Kế hoạch
+    số 71 của Ban Thường vụ Tỉnh ủy', 'Công văn số 514 của Văn phòng Trung ương Đảng')."""
+    if issuer is not None and not party_body(issuer):
+        return False
+    return kind in bare_number_kinds() or issuer is not None
+
+
 @cache
 def _issuers() -> dict[str, str]:
     return {r["code"]: r["issuer"] for r in table("issuers.tsv")}
@@ -76,8 +98,6 @@ def find_documents(sent: Sentence, ctx: ArticleContext) -> list[DocumentFact]:
             kind = codes.get(code.group(1)) if code else None
             if not kind:
                 continue
-        if "/" not in number and kind not in bare_number_kinds():
-            continue
         after = sentence[m.end():m.end() + 160]
         dates = [d for d in find_dates(after[:40]) if d.year]
         date = f"{dates[0].year:04d}-{dates[0].month:02d}-{dates[0].day:02d}" if dates else None
@@ -86,6 +106,8 @@ def find_documents(sent: Sentence, ctx: ArticleContext) -> list[DocumentFact]:
             issuer = ctx.body_after(after[of.end():])
         if not issuer and issuer_code:
             issuer = issuers.get(issuer_code)
+        if "/" not in number and not _cited_bare(kind, issuer):
+            continue
         ev = evidence("document-symbol" if "/" in number else "document-number", sent)
         out.append(DocumentFact(number, kind, number.split("-")[0], date, issuer, ev))
     for m in NAMED.finditer(sentence):
