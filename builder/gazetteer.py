@@ -128,6 +128,8 @@ class Gazetteer:
         self.single_holder: dict[str, str] = {}  # role → its single_holder rule (roles.tsv)
         self.committee_roles: set[str] = set()
         self.body_prefix: dict[str, list[str]] = {}  # role → syllables its body's name starts with, often left out
+        # Chủ tịch and Phó Chủ tịch written with a province only ("Chủ tịch tỉnh X") lead its Ủy ban nhân dân
+        self.heads_people_committee = {"Chủ tịch", "Phó Chủ tịch"}
         for row in table("roles.tsv"):
             self.default_body[row["role"]] = row["default_body"]
             if row["single_holder"]:

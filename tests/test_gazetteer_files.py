@@ -297,7 +297,7 @@ def test_titles_refer_to_known_roles_and_bodies():
     bodies, roles = _body_names(), _role_names()
     for row in records("titles.tsv"):
         assert row["role"] in roles, row
-        assert row["body"] in bodies, row
+        assert row["body"] in bodies or row["body"].endswith(" {place}"), row  # a place's committee: its template
 
 
 def test_issuers_known():

@@ -127,7 +127,7 @@ def test_role_is_bound_to_a_person(case: Case) -> None:
 
 @pytest.mark.parametrize("case", cases("titles.tsv", "written", ()))
 def test_title_gives_its_role_and_body(case: Case) -> None:
-    expected = (PERSON, case.row["role"], case.row["body"])
+    expected = (PERSON, case.row["role"], case.row["body"].replace(" {place}", ""))  # no place anywhere
     assert expected in holdings(f"Ông {PERSON}, {case.form}, phát biểu.")
     assert expected in holdings(f"{case.form} {PERSON} phát biểu.")
 

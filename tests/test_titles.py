@@ -84,3 +84,28 @@ def test_ad_hoc_bodies_take_the_roles_written_with_their_head_word():
     assert ("Hà Văn Lũy", "Trưởng ban", "Ban kiểm phiếu") in got
     assert ("Kiều Văn Mạnh", "Chủ tịch", "Hội đồng thi tuyển chức danh Vụ trưởng") in got
     assert ("Kiều Văn Mạnh", "Trưởng ban", "Ban Tổ chức Trung ương") in got
+
+
+def test_membership_titles_of_a_provincial_committee():
+    got = holds("Dự lễ có đồng chí Ngô Văn Hải – TUV, Bí thư Huyện ủy, Chủ tịch HĐND huyện.")
+    assert ("Ngô Văn Hải", "Ủy viên", "Ban Chấp hành Đảng bộ tỉnh") in got  # the province is never named
+    assert ("Lò Thị Yến", "Ủy viên", "Ban Chấp hành Đảng bộ tỉnh Sơn La") in holds(
+        "Bà Lò Thị Yến, Tỉnh ủy viên Sơn La, phát biểu.")
+
+
+def test_district_committee_of_the_district_the_article_names():
+    got = holds("Đảng bộ xã Hòa Bắc thuộc huyện Tân Yên tổ chức đại hội. Dự có đồng chí Ngô Văn Hải, Phó Bí thư "
+                "Thường trực Huyện ủy, và đồng chí Lý Văn Tú, Chủ tịch UBND huyện.")
+    assert ("Ngô Văn Hải", "Phó Bí thư Thường trực", "Huyện ủy Tân Yên") in got
+    assert ("Lý Văn Tú", "Chủ tịch", "Ủy ban nhân dân huyện Tân Yên") in got
+
+
+def test_chu_tich_of_a_province_leads_its_people_committee():
+    assert ("Đèo Văn Sơn", "Chủ tịch", "Ủy ban nhân dân tỉnh Lào Cai") in holds(
+        "Điểm cầu Lào Cai có ông Đèo Văn Sơn, Chủ tịch tỉnh Lào Cai.")
+
+
+def test_a_career_after_trai_qua_gives_no_holding():
+    got = holds("Ông Hà Văn Tú, 44 tuổi, từng trải qua các vị trí công tác, giữ chức vụ Bí thư Đoàn thanh niên "
+                "Bộ Nội vụ.")
+    assert not any(p == "Hà Văn Tú" for p, _, _ in got)

@@ -112,7 +112,8 @@ def body_at(g: Gazetteer, syls: list[Syllable], j: int, ctx: ArticleContext) -> 
             cand = (place_hit[0], template.fill(place_hit[1]))
         elif template.level == "district" or unit in local_units() or named:
             cand = _named_unit(g, syls, j, end, template, unit)
-            if cand is None and unit in local_units():  # "Chủ tịch HĐND phường": the article's ward, else no name
+            unit = unit or _committee_unit(template)
+            if cand is None and unit in local_units():  # "Chủ tịch HĐND phường", "Huyện ủy": the article's, else none
                 cand = (end, template.fill(Place(ctx.units.get(unit, ""), unit)))
         else:  # no place written: the article's, else the level word as written ("Ủy ban nhân dân tỉnh")
             cand = (end, template.fill(_context_place(ctx, unit)))
@@ -132,6 +133,14 @@ def _commission(g: Gazetteer, hit: tuple[int, tuple[LocalBody, str]], ctx: Artic
         return end, template.fill(home)
     central = g.bodies.longest(g.keys(f"{head} Trung ương"), 0)
     return (end, central[1]) if central else None
+
+
+def _committee_unit(template: LocalBody) -> str:
+    """The unit a district-level committee template is of: 'Huyện ủy {place}' → huyện."""
+    from builder.gazetteer import unit_committees
+
+    head = template.pattern.split(" {place}")[0]
+    return next((u for u, committee in unit_committees().items() if committee == head), "")
 
 
 def _context_place(ctx: ArticleContext, unit: str) -> Place | None:
@@ -173,7 +182,12 @@ def title_at(g: Gazetteer, syls: list[Syllable], i: int, ctx: ArticleContext) ->
     if role_hit is None and fixed is None:
         return None
     candidates: list[tuple[int, str, str]] = []
-    if fixed:
+    if fixed and "{place}" in fixed[1][1]:  # "Tỉnh ủy viên (tỉnh X)": a member of that place's committee
+        place = g.places.longest(keys, fixed[0])
+        home = place[1] if place else ctx.place
+        body = fixed[1][1].replace("{place}", home.name if home else "").strip()
+        candidates.append((place[0] if place else fixed[0], fixed[1][0], body))
+    elif fixed:
         candidates.append((fixed[0], fixed[1][0], fixed[1][1]))
     if role_hit:
         j, role = role_hit
@@ -184,6 +198,10 @@ def title_at(g: Gazetteer, syls: list[Syllable], i: int, ctx: ArticleContext) ->
             candidates.append((implied[0], role, implied[1]))
         elif place and not bodies:  # "Bí thư Hà Nội" → Thành ủy Hà Nội
             candidates.append((place[0], role, f"{place[1].committee} {place[1].name}"))
+        elif role in g.heads_people_committee and keys[j:j + 1] in (["tỉnh"], ["thành"]) and not bodies and (
+                province := g.places.longest(keys, j + len(("thành phố" if keys[j] == "thành" else "tỉnh").split()))):
+            # "Chủ tịch tỉnh Thừa Thiên Huế": the chair of its people's committee
+            candidates.append((province[0], role, f"Ủy ban nhân dân {province[1].unit or 'tỉnh'} {province[1].name}"))
         elif bodies:
             end, body = max(bodies, key=lambda b: b[0])
             candidates.append((end, role, body))
