@@ -69,3 +69,27 @@ def test_an_organisation_is_no_person():
     [ev] = facts_of("Sáng 3/5, Tỉnh ủy Yên Bái tổ chức Hội nghị cán bộ. "
                     "Dự hội nghị có Bí thư Đoàn Thanh niên tỉnh.").events
     assert not any(p.startswith("Đoàn") for p in ev.participants)
+
+
+def test_a_relative_date_is_the_publication_day():
+    [ev] = facts_of("Chiều nay, Hội Nông dân Việt Nam tổ chức hội nghị triển khai quyết định về công tác cán bộ.",
+                    published="2025-03-04").events
+    assert ev.date == "2025-03-04" and ev.organizer == "Hội Nông dân Việt Nam" and ev.part_of_day == "chiều"
+
+
+def test_an_undated_gathering_people_are_put_at():
+    [ev] = facts_of("Bà Trần Thị Hoa giữ chức Bí thư Đảng ủy xã Tân Lập.\n\n"
+                    "Tham dự buổi lễ có ông Mai Văn Hải, Bí thư Huyện ủy.").events
+    assert ev.date is None and ev.participants == ["Mai Văn Hải"]
+
+
+def test_the_person_replaced_is_not_present():
+    [ev] = facts_of("Sáng 7/10, Bộ Chính trị công bố quyết định phân công ông Lê Văn Hà làm Bí thư Thành ủy Đà Nẵng "
+                    "thay ông Trần Văn Hùng.").events
+    assert "Trần Văn Hùng" not in ev.participants
+
+
+def test_voting_is_presence():
+    [ev] = facts_of("Chiều 5/4, Quốc hội bầu Tổng Kiểm toán nhà nước. Chủ tịch Quốc hội Lê Thị Ngân cùng các đại biểu "
+                    "bỏ phiếu bầu các chức danh.").events
+    assert "Lê Thị Ngân" in ev.participants

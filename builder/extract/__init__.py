@@ -14,7 +14,7 @@ from builder.extract.documents import find_documents
 from builder.extract.rules import evidence
 from builder.extract.terms import find_terms, merge_terms
 from builder.extract.titles import Title, bind, header_text, list_item
-from builder.model import Facts, Holding
+from builder.model import Event, Facts, Holding
 
 if TYPE_CHECKING:
     from builder.ingest import Article
@@ -28,6 +28,7 @@ def extract(article: Article) -> Facts:
     known: dict[str, str] = {}  # given name → the full name the article used
     present: list[tuple[int, str]] = []
     chairs: list[tuple[int, str]] = []
+    mentioned: Event | None = None  # an undated gathering a sentence puts people at
     header: list[tuple[Title, str]] = []  # the titles of a list header the last sentence opened, as written
     for sent in sentences(article, ctx):
         syls = sent.syllables
@@ -49,6 +50,9 @@ def extract(article: Article) -> Facts:
         here, chairing = events.find_people(sent, ctx, known)
         present += here
         chairs += chairing
+        mentioned = mentioned or events.mentioned_event(sent, ctx)
+    if not facts.events and mentioned:  # no dated gathering: the one the article puts people at
+        facts.events.append(mentioned)
     facts.events = events.finish(facts.events, present, chairs)
     facts.terms = merge_terms(facts.terms)
     facts.documents = list({(d.kind, d.number): d for d in reversed(facts.documents)}.values())[::-1]

@@ -45,6 +45,7 @@ SHORT_REF = re.compile(r"\b(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s+([A-ZĐÀ-Ỹ]
 CHAIR_AFTER = re.compile(r"^(?:\s*,[^.;:]{0,120}?,?)?\s*(?:đã\s+|cùng\s+|đồng\s+)?chủ trì")
 # A clause that names the chairs after it: "Chủ trì Hội nghị có …", "Tham dự và chủ trì hội nghị, có …",
 # "… dưới sự chủ trì của …", "có sự tham dự và chủ trì của …".
+REPLACED = re.compile(r"\bthay\s+(?:cho\s+)?(?:ông|bà|đồng chí)?\s*$", re.I)
 JOINED = re.compile(r"\s*(?:,|và)\s*(?:đồng chí|ông|bà)?\s*", re.I)  # between two names of one list
 CHAIRS_FOLLOW = re.compile(r"(?:^|[.;:]\s*)(?:[Tt]ham dự và )?[Cc]hủ trì(?: [^,;:]{0,40}?)?,? có\b"
                            r"|\b(?:dưới|có) sự (?:tham dự và )?chủ trì của\b")
@@ -103,6 +104,7 @@ def find_events(sent: Sentence, ctx: ArticleContext) -> list[Event]:
     published, caption, headline, is_headline = ctx.published, sent.caption, ctx.headline, sent.headline
     dates = [d for d in find_dates(sentence, offset) if (d.part or len(sentence[:d.start - offset].split()) <= 6)
              and not NOT_EVENT_DATE.search(sentence[:d.start - offset])]
+    relative = None if dates else RELATIVE.match(sentence)  # "Chiều nay, …": the day the article is published
     years = set(YEAR.findall(sentence))
     keys = [s.key for s in syls]
     out: list[Event] = []
@@ -111,22 +113,22 @@ def find_events(sent: Sentence, ctx: ArticleContext) -> list[Event]:
         if not hit:
             continue
         end, kind = hit
-        if not dates and not (caption or is_headline) or (i and keys[i - 1] in {"các", "những"}) \
-                or (i and keys[i - 1] == "tại" and not dates):
+        if not (dates or relative) and not (caption or is_headline) or (i and keys[i - 1] in {"các", "những"}) \
+                or (i and keys[i - 1] == "tại" and not (dates or relative)):
             continue
         at = syls[i].start - offset
         name = event_name(sentence, at)
         if kind == "buổi làm việc" and headline and "làm việc với" in headline.lower():
             name = headline
-        if not name and not dates:
+        if not name and not (dates or relative):
             continue
         first = dates[0] if dates else None
         if first and first.year is None and len(years) == 1:
             first = dataclasses.replace(first, year=int(years.pop()))
-        date = first.resolve(published) if first else None
-        ev = Event(kind, name, date, evidence("dated-event-sentence" if dates else "event-headline", sent))
+        date = first.resolve(published) if first else (published or "")[:10] or None if relative else None
+        ev = Event(kind, name, date, evidence("dated-event-sentence" if dates or relative else "event-headline", sent))
         ev.place = place_in(g, sentence[:at]) or place_in(g, sentence)
-        ev.part_of_day = first.part if first else None
+        ev.part_of_day = first.part if first else relative.group(1).lower() if relative else None
         out.append(ev)
         break
     for m in BRIDGE.finditer(sentence):
@@ -141,6 +143,22 @@ def find_events(sent: Sentence, ctx: ArticleContext) -> list[Event]:
     for ev in out:
         ev.organizer = organizer(sent, ctx)
     return out
+
+
+RELATIVE = re.compile(r"^(?:\S+\s+){0,3}?(?:(sáng|chiều|tối|trưa|Sáng|Chiều|Tối|Trưa)\s+nay|[Hh]ôm\s+nay)\b")
+
+
+def mentioned_event(sent: Sentence, ctx: ArticleContext) -> Event | None:
+    """An undated gathering a sentence puts people at ('Tham dự buổi lễ có …', '… cùng dự Hội nghị'): the
+    article's only event when it names no dated one."""
+    g, keys = ctx.g, sent.keys
+    cue = g.find_cue("presence", keys)
+    if cue is None:
+        return None
+    for i in range(cue, min(len(keys), cue + 6)):
+        if hit := kind_at(g, keys, i):
+            return Event(hit[1], None, None, evidence("presence-event", sent))
+    return None
 
 
 def organizer(sent: Sentence, ctx: ArticleContext) -> str | None:
@@ -187,6 +205,7 @@ def find_people(sent: Sentence, ctx: ArticleContext, known: dict[str, str]) -> t
     refs = [(sent.syllables[n.start].start, sent.syllables[n.end - 1].end, n.text) for n in found]
     refs += [(m.start(1) + start, m.end(1) + start, known[m.group(1)])
              for m in SHORT_REF.finditer(text) if m.group(1) in known]
+    refs = [r for r in refs if not REPLACED.search(text[:r[0] - start])]  # "… thay ông A": A is not there
     follow = CHAIRS_FOLLOW.search(text)
     ordered = sorted(refs)
     chairing = [_chairs(text[:at - start], text[to - start:], to, [a for a, _, _ in refs if a > to])

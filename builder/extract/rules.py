@@ -84,6 +84,11 @@ RULES: dict[str, Rule] = {r.name: r for r in (
         Example("Hội nghị cán bộ chủ chốt tỉnh Phú Yên\n\nCác đại biểu thảo luận về công tác nhân sự.",
                 {"kind": "hội nghị", "date": None, "name": "Hội nghị cán bộ chủ chốt tỉnh Phú Yên"}),
     )),
+    Rule("presence-event", "event", 0.50, "an article naming no dated gathering puts people at one: 'Tham dự buổi "
+         "lễ có …', '… cùng dự Hội nghị'", (
+        Example("Bà Trần Thị Hoa giữ chức Bí thư Đảng ủy xã Tân Lập.\n\nTham dự buổi lễ có ông Nguyễn Văn Hải, "
+                "Bí thư Huyện ủy.", {"kind": "buổi lễ", "date": None, "participants": ["Nguyễn Văn Hải"]}),
+    )),
     Rule("bridge-point", "event", 0.60, "'Tại điểm cầu X …': a bridge point of an online conference", (
         Example("Sáng 14/6/2024, Ban Tổ chức Trung ương tổ chức Hội nghị trực tuyến toàn quốc về công tác cán bộ. "
                 "Tại điểm cầu Tỉnh ủy Sóc Trăng, đồng chí Lâm Văn Hậu chủ trì.",
