@@ -109,3 +109,30 @@ def test_a_career_after_trai_qua_gives_no_holding():
     got = holds("Ông Hà Văn Tú, 44 tuổi, từng trải qua các vị trí công tác, giữ chức vụ Bí thư Đoàn thanh niên "
                 "Bộ Nội vụ.")
     assert not any(p == "Hà Văn Tú" for p, _, _ in got)
+
+
+def test_a_title_list_whose_province_comes_at_the_end():
+    got = holds("Hà Giang tổ chức hội nghị tại Hà Giang. Ông Lò Văn Sáu, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh, "
+                "Trưởng đoàn ĐBQH tỉnh Cao Bằng được điều động.")
+    assert {("Lò Văn Sáu", "Phó Bí thư", "Tỉnh ủy Cao Bằng"),
+            ("Lò Văn Sáu", "Chủ tịch", "Ủy ban nhân dân tỉnh Cao Bằng"),
+            ("Lò Văn Sáu", "Trưởng đoàn", "Đoàn đại biểu Quốc hội tỉnh Cao Bằng")} <= got
+
+
+def test_a_committee_named_once_at_the_end_of_a_membership_list():
+    got = holds("Bà Vũ Thị Lan thôi tham gia Ban chấp hành, Ban thường vụ Đảng ủy Chính phủ.")
+    assert {("Vũ Thị Lan", "Ủy viên", "Ban Chấp hành Đảng bộ Chính phủ"),
+            ("Vũ Thị Lan", "Ủy viên", "Ban Thường vụ Đảng ủy Chính phủ")} <= got
+
+
+def test_a_bare_role_before_a_comma_shares_the_next_body_unless_it_is_a_committee_role():
+    got = holds("Ông Tạ Quang Vinh (Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ) dự họp.")
+    assert ("Tạ Quang Vinh", "Bộ trưởng", "Văn phòng Chính phủ") in got
+    got = holds("Ông Tạ Quang Vinh, Phó Bí thư, Chủ tịch UBND tỉnh Cao Bằng dự họp.")
+    assert ("Tạ Quang Vinh", "Phó Bí thư", "Ủy ban nhân dân tỉnh Cao Bằng") not in got
+
+
+def test_the_central_commission_when_the_article_names_it():
+    got = holds("Ủy ban Kiểm tra Trung ương họp tại Khánh Hòa về kỷ luật ở Khánh Hòa. "
+                "Chủ nhiệm UBKT Lâm Văn Tú chủ trì.")
+    assert ("Lâm Văn Tú", "Chủ nhiệm", "Ủy ban Kiểm tra Trung ương") in got

@@ -49,6 +49,7 @@ class ArticleContext:
     units: dict[str, str] = field(default_factory=dict)  # unit word below the province → its commonest name
     local: Place | None = None  # the unit below the province whose Party committee the article is about
     adhoc: list[tuple[int, str, list[str]]] = field(default_factory=list)  # (offset, name, head) of ad-hoc bodies
+    named: frozenset[str] = frozenset()  # the national bodies the article names
 
     def adhoc_body(self, head: list[str], before: int) -> str | None:
         """The last ad-hoc body with this head word ('hội đồng', 'ban') introduced before an offset."""
@@ -101,7 +102,8 @@ def article_context(article: Article) -> ArticleContext:
         hit = g.places.longest(keys, i)
         if hit:
             in_name = i > 0 and syllables[i - 1].capital and keys[i - 1] in g.surnames  # "Nguyễn Hòa Bình"
-            places[hit[1]] += not in_name
+            in_unit = i > 0 and keys[i - 1] in local_units()  # "xã Phú Thọ" is a commune, not the province
+            places[hit[1]] += not (in_name or in_unit)
             i = hit[0]
             continue
         if keys[i:i + 2] in (["đảng", "bộ"], ["đảng", "ủy"]) and (org := organisation_at(g, syllables, i + 2)):
@@ -114,7 +116,8 @@ def article_context(article: Article) -> ArticleContext:
     return ArticleContext(g, place, organisation, article.meta.get("published"), _headline(article),
                           proper_name_starts(analyse(clean)),
                           {u: min(c, key=lambda n: (-c[n], n)) for u, c in units.items()}, local,
-                          _adhoc(g, syllables, clean.text))
+                          _adhoc(g, syllables, clean.text),
+                          frozenset(hit[1] for k in range(len(keys)) if (hit := g.bodies.longest(keys, k))))
 
 
 def _adhoc(g: Gazetteer, syllables: list[Syllable], text: str) -> list[tuple[int, str, list[str]]]:

@@ -9,6 +9,7 @@ and past posts of a biography are not current holdings.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -82,6 +83,10 @@ def skip_qualifiers(syls: list[Syllable], j: int) -> int:
     return j
 
 
+# A committee's standing board or executive written before the body of its Party committee ("Đảng ủy X"):
+# "Ban Thường vụ Đảng ủy X", "Ban Chấp hành Đảng bộ X" (its name, written: syllables, and as the body begins).
+COMMITTEE_PARTS = ((["ban", "thường", "vụ", "đảng", "ủy"], "Ban Thường vụ Đảng ủy "),
+                   (["ban", "chấp", "hành", "đảng", "bộ"], "Ban Chấp hành Đảng bộ "))
 PARTY_PREFIXES = (["đảng", "đoàn"], ["ban", "cán", "sự", "đảng"], ["đảng", "ủy"])
 
 
@@ -99,6 +104,12 @@ def body_at(g: Gazetteer, syls: list[Syllable], j: int, ctx: ArticleContext) -> 
             head = written[0].upper() + written[1:].lower()
             if best is None or inner[0] > best[0]:
                 best = (inner[0], f"{head} {inner[1]}")
+    for prefix, tail in (COMMITTEE_PARTS if best is None or keys[j:j + 3] in (["ban", "thường", "vụ"],
+                                                                             ["ban", "chấp", "hành"]) else ()):
+        k = j + len(prefix)
+        if keys[j:k] == prefix and (inner := g.bodies.longest(["đảng", "ủy", *keys[k:k + 12]], 0)) \
+                and inner[1].startswith("Đảng ủy ") and inner[0] > 2 and (best is None or k + inner[0] - 2 > best[0]):
+            best = (k + inner[0] - 2, f"{tail}{inner[1].removeprefix('Đảng ủy ')}")
     if keys[j:j + 2] == ["đảng", "ủy"] and best is None:  # "Đảng ủy Tổng công ty X", or bare in an article on X
         org = organisation_at(g, syls, j + 2) or (ctx.organisation and (j + 2, ctx.organisation))
         best = (org[0], f"Đảng ủy {org[1]}") if org else None
@@ -128,10 +139,10 @@ def _commission(g: Gazetteer, hit: tuple[int, tuple[LocalBody, str]], ctx: Artic
     """A Party commission written without its committee ('Chủ nhiệm Ủy ban Kiểm tra'): the article's
     committee's, else the central one ('Ủy ban Kiểm tra Trung ương')."""
     end, (template, head) = hit
-    home = ctx.local or ctx.place
-    if home:
-        return end, template.fill(home)
     central = g.bodies.longest(g.keys(f"{head} Trung ương"), 0)
+    home = ctx.local or ctx.place
+    if home and not (central and central[1] in ctx.named):  # an article naming the central one means it
+        return end, template.fill(home)
     return (end, central[1]) if central else None
 
 
@@ -236,13 +247,28 @@ def _sharing(g: Gazetteer, syls: list[Syllable], k: int, ctx: ArticleContext, fo
     """'Phó Chủ tịch - Tổng Thư ký UBTƯ MTTQ Việt Nam': a role with no body, joined by a dash to titles that
     name one, is a role of that body too."""
     hit = g.roles.longest([s.key for s in syls], k)
-    if not hit or hit[0] >= len(syls) - 1 or syls[hit[0]].key not in {"-", "–", "—"}:
+    joins = {"-", "–", "—"} | ({","} if hit and hit[1] not in g.committee_roles else set())
+    if not hit or hit[0] >= len(syls) - 1 or syls[hit[0]].key not in joins:
         return []
-    rest = chain_at(g, syls, hit[0] + 1, ctx)
+    rest = _chain(g, syls, hit[0] + 1, ctx)
     return [Title(hit[1], rest[0].body, k, hit[0], former), *rest] if rest else []
 
 
 def chain_at(g: Gazetteer, syls: list[Syllable], i: int, ctx: ArticleContext) -> list[Title]:
+    """Titles starting at i joined by ',', '-' or 'kiêm'; when a later one names its province, the earlier ones
+    written without a place are of that province too ('Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Phú Yên')."""
+    chain = _chain(g, syls, i, ctx)
+    keys = [s.key for s in syls]
+    written = [next((p[1] for k in range(t.start, t.end) if (p := g.places.longest(keys, k))), None) for t in chain]
+    last = next((p for p in reversed(written) if p), None)
+    if not last or last == ctx.place:
+        return chain
+    local = dataclasses.replace(ctx, place=last, local=None)
+    return [t if written[n] or not (again := title_at(g, syls, t.start, local)) or again.end != t.end else again
+            for n, t in enumerate(chain)]
+
+
+def _chain(g: Gazetteer, syls: list[Syllable], i: int, ctx: ArticleContext) -> list[Title]:
     """Titles starting at i joined by ',', '-' or 'kiêm'."""
     out: list[Title] = []
     former = g.cue_words("former")
@@ -332,7 +358,23 @@ def memberships(g: Gazetteer, syls: list[Syllable], i: int, ctx: ArticleContext)
         else:
             j = end
             break
-    return out, j
+    return _committee_at_end(syls, out), j
+
+
+def _committee_at_end(syls: list[Syllable], titles: list[Title]) -> list[Title]:
+    """'Ban Chấp hành, Ban Thường vụ Đảng ủy X': the committee named at the end is the first one's too."""
+    last = titles[-1].body if titles else ""
+    parts = ("Ban Thường vụ Đảng ủy ", "Ban Chấp hành Đảng bộ ")
+    org = next((last.removeprefix(p) for p in parts if last.startswith(p)), None)
+    if not org:
+        return titles
+    bare = {("ban", "chấp", "hành"): f"Ban Chấp hành Đảng bộ {org}",
+            ("ban", "thường", "vụ"): f"Ban Thường vụ Đảng ủy {org}"}
+    out = []
+    for t in titles:
+        written = tuple(s.key for s in syls[t.start:t.end])
+        out.append(dataclasses.replace(t, body=bare[written]) if written in bare else t)
+    return out
 
 
 def _after_aside(keys: list[str], j: int) -> int:
