@@ -353,7 +353,7 @@ def test_member_roles_are_roles():
 
 
 CUE_LISTS = {"former", "incoming", "honorific", "past", "holding-verb", "membership", "list-intro", "reporting",
-             "org-end", "presence", "not-presence", "clause", "rank", "name-stop", "proxy", "adhoc-head"}
+             "org-end", "presence", "not-presence", "clause", "rank", "name-stop", "proxy", "adhoc-head", "middle-name"}
 
 
 def test_cue_lists():

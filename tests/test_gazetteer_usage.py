@@ -562,3 +562,9 @@ def test_adhoc_head_cue(cue: str) -> None:
     head = f"{cue[0].upper()}{cue[1:]}"
     text = f"Đại hội bầu {head} kiểm phiếu gồm 5 người."
     assert [name for _, name, _ in _adhoc(G, G.syllables(text), text)] == [f"{head} kiểm phiếu"]
+
+
+@pytest.mark.parametrize("cue", _cues("middle-name"))
+def test_middle_name_cue(cue: str) -> None:
+    sentence = f"Ý kiến của Nguyễn {cue} Vinh được ghi nhận."
+    assert f"Nguyễn {cue} Vinh" in [n.text for n in names(G, G.syllables(sentence), sentence, 0)]

@@ -55,7 +55,13 @@ def organisation_at(g: Gazetteer, syls: list[Syllable], i: int) -> tuple[int, st
     ends = g.cue_words("org-end")
     while j < len(syls) and j - i < 8 and syls[j].written.isalpha() and keys[j] not in ends:
         j += 1
-    return (j, " ".join(s.written for s in syls[i:j])) if j - i >= 2 else None
+    return (j, written(g, syls, i, j)) if j - i >= 2 else None
+
+
+def written(g: Gazetteer, syls: list[Syllable], i: int, j: int) -> str:
+    """Syllables i..j as written, abbreviations spelt out ('Khối DNTW' → 'Khối Doanh nghiệp Trung ương')."""
+    words = [s.written for k, s in enumerate(syls[i:j], i) if k == i or syls[k - 1].start != s.start]
+    return g.spell_out(" ".join(words))
 
 
 def unit_name(syls: list[Syllable], i: int) -> tuple[int, str] | None:
@@ -180,7 +186,7 @@ def _named_unit(g: Gazetteer, syls: list[Syllable], start: int, end: int,
         return None
     if not unit and "thành" in [s.key for s in syls[start:end]]:  # "Thành ủy Móng Cái"
         unit = "thành phố"
-    return j, template.fill(Place(" ".join(s.written for s in syls[end:j]), unit))
+    return j, template.fill(Place(written(g, syls, end, j), unit))
 
 
 def title_at(g: Gazetteer, syls: list[Syllable], i: int, ctx: ArticleContext) -> Title | None:
@@ -302,8 +308,9 @@ def name_at(g: Gazetteer, syls: list[Syllable], i: int, proper: frozenset[int] =
     if g.bodies.longest(keys, i):
         return None  # "Đoàn Thanh niên": an organisation, not a person
     j = i + 1
-    while j < len(syls) and j - i < 5 and syls[j].written.istitle() and syls[j].written.isalpha() \
-            and syls[j].end - syls[j].start == len(syls[j].written) and syls[j].start == syls[j - 1].end + 1:
+    while j < len(syls) and j - i < 5 and (syls[j].written.istitle() or _mangled_middle(g, syls, i, j)) \
+            and syls[j].written.isalpha() and syls[j].end - syls[j].start == len(syls[j].written) \
+            and syls[j].start == syls[j - 1].end + 1:
         if g.roles.longest(keys, j) or g.bodies.longest(keys, j) or g.cue_at("name-stop", keys, j) is not None:
             break
         j += 1
@@ -313,6 +320,13 @@ def name_at(g: Gazetteer, syls: list[Syllable], i: int, proper: frozenset[int] =
     if place and (place[0] >= j or keys[place[0]] in g.surnames):  # "Hà Tĩnh", "Hà Tĩnh Đinh Công Thưởng"
         return None
     return Name("", i, j)
+
+
+def _mangled_middle(g: Gazetteer, syls: list[Syllable], i: int, j: int) -> bool:
+    """A middle name a page wrote in lower case ('Nguyễn đắc Vinh'): a common middle name right after the
+    surname, with a capitalised given name after it."""
+    return j == i + 1 and syls[j].key in g.cue_words("middle-name") and j + 1 < len(syls) \
+        and syls[j + 1].written.istitle() and syls[j + 1].written.isalpha() and syls[j].written.islower()
 
 
 def names(g: Gazetteer, syls: list[Syllable], text: str, offset: int,
