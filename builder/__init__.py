@@ -16,7 +16,8 @@ message; the CLI prints it and exits with 2.
 from builder.build import Build, build_dataset, write_outputs
 from builder.conflicts import conflicts
 from builder.curation import CurationError, review_rows, write_review
-from builder.evaluate import evaluate, load_gold
+from builder.evaluate import calibrate, evaluate, load_gold, reliability, write_calibration
+from builder.extract.rules import confidences_path
 from builder.facts import graph_facts
 from builder.files import csv_text
 from builder.graphs import GraphError, load_graph
@@ -26,10 +27,11 @@ from builder.resources import SEEDS
 from builder.validate import Validation, describe, validate_dataset
 
 __version__ = "0.2.0"
+CONFIDENCES_FILE = confidences_path()
 
 __all__ = [
-    "SEEDS", "Build", "CurationError", "GraphError", "QueryError", "SavedQuery", "Validation", "__version__",
-    "build_dataset", "conflicts", "csv_text", "describe", "evaluate", "graph_facts", "list_queries", "load_gold",
-    "load_graph", "review_rows", "run_query", "saved", "to_frame", "validate_dataset", "write_outputs",
-    "write_review",
+    "CONFIDENCES_FILE", "SEEDS", "Build", "CurationError", "GraphError", "QueryError", "SavedQuery", "Validation",
+    "__version__", "build_dataset", "calibrate", "conflicts", "csv_text", "describe", "evaluate", "graph_facts",
+    "list_queries", "load_gold", "load_graph", "reliability", "review_rows", "run_query", "saved", "to_frame",
+    "validate_dataset", "write_calibration", "write_outputs", "write_review",
 ]

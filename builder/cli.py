@@ -134,7 +134,24 @@ def cmd_eval(args: argparse.Namespace) -> int:
     print(f"{'kind':14} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}")
     for kind, f in [*scores["per_kind"].items(), ("overall", scores["overall"])]:
         print(f"{kind:14} {f['precision']:6.3f} {f['recall']:6.3f} {f['f1']:6.3f} {f['tp']:5} {f['fp']:5} {f['fn']:5}")
+    if args.calibrate:
+        _calibrate(scores["outcomes"], Path(args.calibrate), f"{len(gold)} gold articles of {args.gold}")
     return 0
+
+
+def _calibrate(outcomes: list[Any], path: Path, measured_on: str) -> None:
+    """Write each rule's measured confidence and print the reliability table it gives."""
+    measured = builder.calibrate(outcomes)
+    rows = [{"rule": r, "confidence": f"{c:.2f}", "right": ok, "wrong": bad, "measured_on": measured_on}
+            for r, (c, ok, bad) in measured.items()]
+    builder.write_calibration(path, rows)
+    print(f"\nrule confidences measured ({path}):")
+    for row in rows:
+        print(f"  {row['rule']:24} {row['confidence']}  ({row['right']} right, {row['wrong']} wrong)")
+    print("\nreliability (confidence bucket → observed precision, facts):")
+    new = {r: c for r, (c, _, _) in measured.items()}
+    for bucket, precision, n in builder.reliability(outcomes, lambda rule, old: new.get(rule, old)):
+        print(f"  {bucket:14} {precision:6.3f} {n:6}")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -180,6 +197,8 @@ def parser() -> argparse.ArgumentParser:
     e = sub.add_parser("eval", help="build in memory, then score against gold facts")
     e.add_argument("--gold", required=True, help="folder of gold *.json files")
     e.add_argument("--explain", action="store_true", help="list every false positive and negative")
+    e.add_argument("--calibrate", nargs="?", const=builder.CONFIDENCES_FILE, metavar="FILE",
+                   help="write each rule's measured precision as its confidence (default: the rule registry's data)")
     e.add_argument("paths", nargs="*", help="article files or folders (default: the bundled seeds)")
     e.set_defaults(func=cmd_eval)
     return p

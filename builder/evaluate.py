@@ -95,12 +95,14 @@ class Score:
     fp: int = 0
     fn: int = 0
     misses: list[Miss] = field(default_factory=list)
+    outcomes: list[tuple[Claims, bool]] = field(default_factory=list)  # each predicted fact: its claims, right?
 
     def add(self, other: Score) -> None:
         self.tp += other.tp
         self.fp += other.fp
         self.fn += other.fn
         self.misses += other.misses
+        self.outcomes += other.outcomes
 
     def figures(self) -> dict[str, float | int]:
         p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
@@ -122,15 +124,21 @@ def locate(text: str, needles: list[str]) -> str | None:
     return best
 
 
-def _evidence(item: dict[str, Any]) -> tuple[str | None, str | None]:
+Claims = tuple[tuple[str, float], ...]  # (rule, confidence) of each evidence of a predicted fact
+Evidence = tuple[str | None, str | None, Claims]
+
+
+def _evidence(item: dict[str, Any]) -> Evidence:
+    """(first sentence, 'rule confidence' of it, every evidence's (rule, confidence)) of a predicted fact."""
     ev = item.get("evidence") or []
+    claims = tuple(sorted({(e["rule"], float(e["confidence"])) for e in ev}))
     if not ev:
-        return None, None
-    return ev[0]["sentence"], f"{ev[0]['rule']} {ev[0]['confidence']:.2f}"
+        return None, None, claims
+    return ev[0]["sentence"], f"{ev[0]['rule']} {ev[0]['confidence']:.2f}", claims
 
 
 # An item of a kind: its key (what is compared), how it shows, the words to find it by, and its evidence.
-Item = tuple[Any, str, list[str], tuple[str | None, str | None]]
+Item = tuple[Any, str, list[str], Evidence]
 
 
 def _holds(a: dict[str, Any]) -> tuple[list[Item], set[Any]]:
@@ -167,10 +175,11 @@ def _set_score(kind: str, pred: list[Item], gold: list[Item], article: str, text
     s = Score()
     gold_keys = {k for k, *_ in gold}
     seen: set[Any] = set()
-    for k, shown, _, (sentence, rule) in pred:
+    for k, shown, _, (sentence, rule, claims) in pred:
         if k in optional or k in seen:
             continue
         seen.add(k)
+        s.outcomes.append((claims, k in gold_keys))
         if k in gold_keys:
             s.tp += 1
         else:
@@ -185,7 +194,7 @@ def _set_score(kind: str, pred: list[Item], gold: list[Item], article: str, text
     return s
 
 
-def _event_facts(a: dict[str, Any], gold: bool) -> list[tuple[str, Any, tuple[Any, ...], str, tuple[Any, Any]]]:
+def _event_facts(a: dict[str, Any], gold: bool) -> list[tuple[str, Any, tuple[Any, ...], str, Evidence]]:
     """(attribute, value, date alternatives, event label, evidence) of every event's details."""
     out = []
     for e in a.get("events") or []:
@@ -213,9 +222,10 @@ def _event_score(pred: dict[str, Any], gold: dict[str, Any], article: str, text:
     s = Score()
     gold_facts = _event_facts(gold, gold=True)
     used = [False] * len(gold_facts)
-    for attr, value, _, label, (sentence, rule) in _event_facts(pred, gold=False):
+    for attr, value, _, label, (sentence, rule, claims) in _event_facts(pred, gold=False):
         hit = next((i for i, (ga, gv, alts, _, _) in enumerate(gold_facts)
                     if not used[i] and ga == attr and _same_fact(attr, value, gv, alts)), None)
+        s.outcomes.append((claims, hit is not None))
         if hit is None:
             s.fp += 1
             s.misses.append(Miss("FP", article, "events", f"{label}: {attr} = {value}", sentence, rule))
@@ -297,8 +307,45 @@ def evaluate(predicted: list[dict[str, Any]], gold: dict[str, dict[str, Any]],
     return {
         "per_kind": {k: s.figures() for k, s in totals.items()},
         "overall": overall.figures(),
+        "outcomes": overall.outcomes,
         "misses": overall.misses,
         "error_kinds": Counter(m.category for m in overall.misses).most_common(),
         "articles": len(gold),
         "missing": sorted(set(gold) - set(by_id)),
     }
+
+
+def calibrate(outcomes: list[tuple[Claims, bool]]) -> dict[str, tuple[float, int, int]]:
+    """Each rule's measured precision: (confidence, right, wrong) over the predicted facts it read, the
+    confidence smoothed as (right + 1) / (right + wrong + 2) so that a rule seen a few times stays modest."""
+    counts: dict[str, list[int]] = {}
+    for claims, right in outcomes:
+        for rule in {r for r, _ in claims}:
+            counts.setdefault(rule, [0, 0])[0 if right else 1] += 1
+    return {rule: (round((ok + 1) / (ok + bad + 2), 2), ok, bad) for rule, (ok, bad) in sorted(counts.items())}
+
+
+def reliability(outcomes: list[tuple[Claims, bool]], confidence: Callable[[str, float], float],
+                edges: tuple[float, ...] = (0.5, 0.6, 0.7, 0.8, 0.9, 1.01)) -> list[tuple[str, float, int]]:
+    """(confidence bucket, observed precision, facts) with each fact at its best evidence's confidence, as
+    `confidence(rule, confidence written)` gives it."""
+    rows = []
+    scored = [(max((confidence(r, c) for r, c in claims), default=0.0), right) for claims, right in outcomes]
+    for low, high in zip((0.0, *edges[:-1]), edges):
+        inside = [right for c, right in scored if low <= c < high]
+        if inside:
+            label = f"[{low:.2f}, {min(high, 1.0):.2f}{']' if high > 1 else ')'}"
+            rows.append((label, round(sum(inside) / len(inside), 3), len(inside)))
+    return rows
+
+
+def write_calibration(path: Path, rows: list[dict[str, Any]]) -> None:
+    """The measured confidences as the registry's data file (rule_confidences.tsv), written atomically."""
+    from builder.files import write_atomic
+
+    head = ("# Source: measured by `kg eval --calibrate` (precision of each rule's facts against gold facts,\n"
+            "#   smoothed as (right + 1) / (right + wrong + 2)); regenerate after changing a rule. A rule not listed\n"
+            "#   keeps the prior in rules.py.\n")
+    columns = ["rule", "confidence", "right", "wrong", "measured_on"]
+    lines = ["\t".join(columns)] + ["\t".join(str(r[c]) for c in columns) for r in rows]
+    write_atomic(path, head + "\n".join(lines) + "\n")

@@ -27,6 +27,7 @@ EXPECTED_HEADERS = {
     "cues.tsv": ["list", "phrases", "meaning"],
     "term_heads.tsv": ["head", "case", "owner"],
     "units.tsv": ["unit", "committee", "level"],
+    "rule_confidences.tsv": ["rule", "confidence", "right", "wrong", "measured_on"],
 }
 
 # Columns that hold a `|`-separated list.
@@ -55,6 +56,7 @@ REQUIRED_COLUMNS = {
     "cues.tsv": ["list", "phrases", "meaning"],
     "term_heads.tsv": ["head", "case", "owner"],
     "units.tsv": ["unit", "committee", "level"],
+    "rule_confidences.tsv": ["rule", "confidence", "right", "wrong", "measured_on"],
 }
 
 # Files whose first column plus variants name things the matcher looks up:

@@ -7,14 +7,19 @@ the real extractor and checks the fact, the rule name and the confidence).
 
 Every evidence is made by `evidence()`: a name that is not registered raises, and the
 one adjustment — a holding read from a photo caption is less sure — is made here.
+
+The confidences are measured, not guessed: `kg eval --calibrate` measures each rule's precision
+on a gold set and writes it into gazetteers/rule_confidences.tsv, which overrides the prior
+written here for every rule it lists.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from builder.model import Evidence
+from builder.resources import GAZETTEERS, table
 
 if TYPE_CHECKING:
     from builder.extract.context import Sentence
@@ -44,7 +49,7 @@ def _holding(text: str, person: str, role: str, body: str) -> Example:
     return Example(text, {"person": person, "role": role, "body": body})
 
 
-RULES: dict[str, Rule] = {r.name: r for r in (
+PRIOR_RULES: dict[str, Rule] = {r.name: r for r in (
     Rule("title-before-name", "holding", 0.85, "titles written right before a full name", (
         _holding("Ủy viên Bộ Chính trị, Bí thư Tỉnh ủy Nghệ An Nguyễn Văn Hùng phát biểu tại buổi lễ.",
                  "Nguyễn Văn Hùng", "Bí thư", "Tỉnh ủy Nghệ An"),
@@ -121,6 +126,24 @@ RULES: dict[str, Rule] = {r.name: r for r in (
                 {"kind": "Nghị quyết", "id_as_written": "Nghị quyết Hội nghị Trung ương 4 khóa XII"}),
     )),
 )}
+
+
+CONFIDENCES = "rule_confidences.tsv"  # measured confidences, written by `kg eval --calibrate`
+
+
+def calibrated(rules: dict[str, Rule], rows: tuple[dict[str, str], ...]) -> dict[str, Rule]:
+    """The rules with the confidences measured for them (rows of rule_confidences.tsv), the prior for the others."""
+    measured = {row["rule"]: float(row["confidence"]) for row in rows}
+    return {name: replace(rule, confidence=measured[name]) if name in measured else rule
+            for name, rule in rules.items()}
+
+
+RULES = calibrated(PRIOR_RULES, table(CONFIDENCES))
+
+
+def confidences_path() -> str:
+    """Where `kg eval --calibrate` writes the measured confidences (in the package's data)."""
+    return str(GAZETTEERS / CONFIDENCES)
 
 
 class UnregisteredRule(KeyError):
