@@ -96,6 +96,16 @@ def cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    text = builder.export(builder.load_graph(args.outdir), args.format)
+    if args.output:
+        builder.write_text(Path(args.output), text)
+        print(f"wrote: {args.output} ({args.format})")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def cmd_facts(args: argparse.Namespace) -> int:
     print(json.dumps(builder.graph_facts(builder.load_graph(args.outdir)), ensure_ascii=False, indent=1))
     return 0
@@ -178,6 +188,14 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--graph", default="out", help="build folder or graph file (default: out)")
     r.add_argument("--format", choices=FORMATS, default="table")
     r.set_defaults(func=cmd_query)
+
+    x = sub.add_parser("export", help="write the built graph for a triple store (e.g. Fuseki)",
+                       description="Example: kg export out --format nquads -o graph.nq")
+    x.add_argument("outdir", nargs="?", default="out", help="build folder or graph file (default: out)")
+    x.add_argument("--format", choices=tuple(builder.EXPORTS), default="trig",
+                   help="trig and nquads and jsonld keep one named graph per article; turtle is merged (default: trig)")
+    x.add_argument("-o", "--output", metavar="FILE", help="file to write (default: standard output)")
+    x.set_defaults(func=cmd_export)
 
     f = sub.add_parser("facts", help="print the graph's facts as JSON in the gold schema")
     f.add_argument("outdir", nargs="?", default="out", help="build folder or graph file (default: out)")

@@ -1,12 +1,16 @@
-"""Built graphs on disk: the one loader every command and the notebook API use.
+"""Built graphs on disk: the one loader every command and the notebook API use, and the exports.
 
 A build folder (its graph.trig), or a graph file in TriG, N-Quads, Turtle, N-Triples
 or JSON-LD, becomes a Dataset whose default graph is the union of its named graphs.
 Whatever goes wrong is a GraphError whose message is one line naming the file.
+`export()` writes a dataset in any of the formats a triple store loads (Fuseki: TriG,
+N-Quads and JSON-LD keep one named graph per article, Turtle is the merged graph), the
+same text for the same graph.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from rdflib import Dataset
@@ -39,3 +43,34 @@ def load_graph(where: str | Path) -> Dataset:
         first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
         raise GraphError(f"{path}: cannot parse as {fmt} ({first[:200]})") from None
     return ds
+
+
+EXPORTS = {"trig": ".trig", "nquads": ".nq", "turtle": ".ttl", "jsonld": ".jsonld"}
+
+
+def export(ds: Dataset, fmt: str) -> str:
+    """The dataset as text in one of EXPORTS, in a stable order."""
+    from builder.to_rdf import merged, trig
+
+    if fmt == "trig":
+        return trig(ds)
+    if fmt == "turtle":
+        return merged(ds).serialize(format="turtle")
+    if fmt == "nquads":
+        lines = {ln for ln in ds.serialize(format="nquads").splitlines() if ln.strip()}
+        return "".join(f"{ln}\n" for ln in sorted(lines))
+    if fmt == "jsonld":
+        data = json.loads(ds.serialize(format="json-ld"))
+        graphs = data if isinstance(data, list) else data.get("@graph", [data])
+        graphs = [g for g in graphs if isinstance(g, dict) and (g.get("@graph") or len(g) > 1)]
+        return json.dumps(_sorted(graphs), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    raise GraphError(f"unknown export format {fmt!r} (one of {', '.join(EXPORTS)})")
+
+
+def _sorted(value: object) -> object:
+    """JSON with every list in a stable order (JSON-LD's node and value lists are sets)."""
+    if isinstance(value, dict):
+        return {k: _sorted(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return sorted((_sorted(v) for v in value), key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+    return value

@@ -23,10 +23,12 @@ JARS = (
     "jena-arq jena-base jena-cmds jena-core jena-dboe-base jena-dboe-index jena-dboe-storage "
     "jena-dboe-trans-data jena-dboe-transaction jena-iri jena-rdfconnection jena-shacl jena-shex "
     "jena-tdb jena-tdb2 commons-cli commons-codec commons-compress commons-csv commons-io "
-    "commons-lang3 dexx.collection gson guava httpclient httpcore jackson-annotations jackson-core "
+    "commons-lang3 dexx.collection gson guava httpclient httpclient-cache httpcore jackson-annotations jackson-core "
     "jackson-databind jakarta.json-api jsonld-java protobuf thrift titanium-json-ld slf4j-api "
     "slf4j-simple"
 ).split()
+# httpclient-cache: the JSON-LD 1.0 reader (jsonld-java) needs it. Debian ships no Jakarta JSON implementation, so
+# Jena's JSON-LD 1.1 reader (titanium) cannot load any document here: JSON-LD is checked with --syntax=jsonld10.
 INSTALL_HINT = "apt-get update && apt-get install -y libapache-jena-java"
 DEFAULT_CACHE = Path.home() / ".cache" / "dangkg-jena"
 DEFAULT_TIMEOUT = 120  # seconds; a command takes ~1 s of JVM start plus its work

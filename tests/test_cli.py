@@ -300,3 +300,17 @@ def test_readme_command_table_matches_kg_help():
         assert not missing, f"README row of `kg {name}` lacks {missing}"
         extra = written - {s for o in options for s in o}
         assert not extra, f"README row of `kg {name}` names {sorted(extra)}, which `kg {name} --help` does not have"
+
+
+@pytest.mark.parametrize("fmt", ["trig", "nquads", "turtle", "jsonld"])
+def test_export(seeds_out, tmp_path, capsys, fmt):
+    from rdflib import Dataset
+
+    path = tmp_path / f"graph.{fmt}"
+    proc = cli(capsys, "export", str(seeds_out), "--format", fmt, "-o", str(path))
+    assert proc.returncode == 0, proc.stderr
+    ds = Dataset()
+    ds.parse(path, format={"jsonld": "json-ld"}.get(fmt, fmt))
+    assert len(ds) > 500
+    again = cli(capsys, "export", str(seeds_out), "--format", fmt)
+    assert again.stdout == path.read_text(encoding="utf-8")  # to standard output, the same text

@@ -74,6 +74,39 @@ def test_riot_validates_without_warnings(cache: Path, built: Path, name: str) ->
     assert r.stderr.strip() == "", str(r)
 
 
+@pytest.fixture(scope="module")
+def exports(seeds_ds, tmp_path_factory) -> dict[str, Path]:
+    """The seeds' graph in every export format of `kg export`."""
+    from builder.graphs import EXPORTS, export
+
+    folder = tmp_path_factory.mktemp("exports")
+    out = {}
+    for fmt, suffix in EXPORTS.items():
+        out[fmt] = folder / f"graph{suffix}"
+        out[fmt].write_text(export(seeds_ds, fmt), encoding="utf-8")
+    return out
+
+
+@pytest.mark.parametrize("fmt", ["trig", "nquads", "turtle", "jsonld"])
+def test_every_export_format_passes_riot_without_warnings(cache: Path, exports: dict[str, Path], fmt: str) -> None:
+    syntax = ["--syntax=jsonld10"] if fmt == "jsonld" else []  # see tests/jena.py on Debian's JSON-LD 1.1 reader
+    r = jena.run("riotcmd.riot", *syntax, "--validate", exports[fmt], cache=cache)
+    assert r.returncode == 0, str(r)
+    assert r.stderr.strip() == "", str(r)
+
+
+def test_exports_hold_the_same_quads(seeds_ds, exports: dict[str, Path]) -> None:
+    from rdflib import Dataset
+
+    want = {(s, p, o) for s, p, o, _ in seeds_ds.quads((None, None, None, None))}
+    for fmt, path in exports.items():
+        got = Dataset()
+        got.parse(path, format={"jsonld": "json-ld"}.get(fmt, fmt))
+        assert {(s, p, o) for s, p, o, _ in got.quads((None, None, None, None))} == want, fmt
+        if fmt != "turtle":
+            assert len([g for g in got.graphs() if len(g)]) == 5, fmt  # one named graph per article
+
+
 # (b) TDB2 + ARQ: the unbound ?topic parameter falls back to the COALESCE default.
 def test_chairs_of_vetting_in_tdb2(cache: Path, tdb: Path) -> None:
     result = tdb_query(cache, tdb, QUERIES / "chairs-of-vetting.rq")
