@@ -21,9 +21,11 @@ from builder.extract.rules import confidences_path
 from builder.facts import graph_facts
 from builder.files import csv_text
 from builder.files import write_atomic as write_text
+from builder.fuseki import fuseki_config
 from builder.graphs import EXPORTS, GraphError, export, load_graph
 from builder.query import QueryError, SavedQuery, list_queries, saved, to_frame
 from builder.query import run as run_query
+from builder.remote import RemoteError, Server, load
 from builder.resources import SEEDS
 from builder.validate import Validation, describe, validate_dataset
 
@@ -31,8 +33,9 @@ __version__ = "0.2.0"
 CONFIDENCES_FILE = confidences_path()
 
 __all__ = [
-    "CONFIDENCES_FILE", "EXPORTS", "SEEDS", "Build", "CurationError", "GraphError", "QueryError", "SavedQuery",
-    "Validation", "__version__", "build_dataset", "calibrate", "conflicts", "csv_text", "describe", "evaluate",
-    "export", "graph_facts", "list_queries", "load_gold", "load_graph", "reliability", "review_rows", "run_query",
-    "saved", "to_frame", "validate_dataset", "write_calibration", "write_outputs", "write_review", "write_text",
+    "Build", "CONFIDENCES_FILE", "CurationError", "EXPORTS", "GraphError", "QueryError", "RemoteError", "SavedQuery",
+    "SEEDS", "Server", "Validation", "__version__", "build_dataset", "calibrate", "conflicts", "csv_text",
+    "describe", "evaluate", "export", "fuseki_config", "graph_facts", "list_queries", "load", "load_gold",
+    "load_graph", "reliability", "review_rows", "run_query", "saved", "to_frame", "validate_dataset",
+    "write_calibration", "write_outputs", "write_review", "write_text",
 ]

@@ -106,6 +106,25 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _server(args: argparse.Namespace) -> builder.Server:
+    return builder.Server(args.endpoint, args.dataset, args.data_path, args.query_path, args.update_path,
+                          args.user, args.password, args.retries)
+
+
+def cmd_load(args: argparse.Namespace) -> int:
+    server = _server(args)
+    written = builder.load(builder.load_graph(args.outdir), server, default_graph=args.default_graph)
+    print(f"loaded: {len(written)} graph{'s' if len(written) != 1 else ''} into {server.data_url}")
+    return 0
+
+
+def cmd_fuseki_config(args: argparse.Namespace) -> int:
+    text = builder.fuseki_config(args.dataset, args.location, Path(args.output).name)
+    builder.write_text(Path(args.output), text)
+    print(f"wrote: {args.output} (dataset '{args.dataset}', TDB2 in {args.location}, union default graph)")
+    return 0
+
+
 def cmd_facts(args: argparse.Namespace) -> int:
     print(json.dumps(builder.graph_facts(builder.load_graph(args.outdir)), ensure_ascii=False, indent=1))
     return 0
@@ -197,6 +216,28 @@ def parser() -> argparse.ArgumentParser:
     x.add_argument("-o", "--output", metavar="FILE", help="file to write (default: standard output)")
     x.set_defaults(func=cmd_export)
 
+    ld = sub.add_parser("load", help="upload the built graph to a SPARQL 1.1 server (Graph Store Protocol)",
+                        description="Example: kg load out --endpoint http://localhost:3030 --dataset kg")
+    ld.add_argument("outdir", nargs="?", default="out", help="build folder or graph file (default: out)")
+    ld.add_argument("--endpoint", required=True, help="the server's base URL, e.g. http://localhost:3030")
+    ld.add_argument("--dataset", default="kg", help="Fuseki dataset name (default: kg)")
+    ld.add_argument("--data-path", help="Graph Store Protocol path (default: /{dataset}/data; Oxigraph: /store)")
+    ld.add_argument("--query-path", help="query path (default: /{dataset}/sparql; Oxigraph: /query)")
+    ld.add_argument("--update-path", help="update path (default: /{dataset}/update; Oxigraph: /update)")
+    ld.add_argument("--default-graph", action="store_true", help="load the merged graph as the default graph")
+    ld.add_argument("--user", help="user name for HTTP basic authentication")
+    ld.add_argument("--password", help="password for HTTP basic authentication")
+    ld.add_argument("--retries", type=int, default=3,
+                    help="retries, with backoff, while the server is down (default: 3)")
+    ld.set_defaults(func=cmd_load)
+
+    fc = sub.add_parser("fuseki-config", help="write a Fuseki configuration: TDB2, union default graph",
+                        description="Example: kg fuseki-config -o config.ttl && fuseki-server --config config.ttl")
+    fc.add_argument("-o", "--output", default="config.ttl", help="file to write (default: config.ttl)")
+    fc.add_argument("--dataset", default="kg", help="dataset name (default: kg)")
+    fc.add_argument("--location", default="DB", help="TDB2 folder (default: DB)")
+    fc.set_defaults(func=cmd_fuseki_config)
+
     f = sub.add_parser("facts", help="print the graph's facts as JSON in the gold schema")
     f.add_argument("outdir", nargs="?", default="out", help="build folder or graph file (default: out)")
     f.set_defaults(func=cmd_facts)
@@ -226,6 +267,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return int(args.func(args))
-    except (builder.GraphError, builder.QueryError, builder.CurationError, OSError) as err:
+    except (builder.GraphError, builder.QueryError, builder.CurationError, builder.RemoteError, OSError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
