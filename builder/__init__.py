@@ -23,19 +23,30 @@ from builder.files import csv_text
 from builder.files import write_atomic as write_text
 from builder.fuseki import fuseki_config
 from builder.graphs import EXPORTS, GraphError, export, load_graph
-from builder.query import QueryError, SavedQuery, list_queries, saved, to_frame
+from builder.notebook import ArticleView, show_article
+from builder.query import QueryError, SavedQuery, frame, list_queries, queries_frame, saved, to_frame
 from builder.query import run as run_query
 from builder.remote import RemoteError, Server, load
 from builder.resources import SEEDS
 from builder.validate import Validation, describe, validate_dataset
 
 __version__ = "0.2.0"
+
+
+def load_ipython_extension(ipython: object) -> None:
+    """`%load_ext builder`: registers the `%%sparql` cell magic."""
+    from builder.notebook import register
+
+    register(ipython)
+
+
 CONFIDENCES_FILE = confidences_path()
 
 __all__ = [
-    "Build", "CONFIDENCES_FILE", "CurationError", "EXPORTS", "GraphError", "QueryError", "RemoteError", "SavedQuery",
-    "SEEDS", "Server", "Validation", "__version__", "build_dataset", "calibrate", "conflicts", "csv_text",
-    "describe", "evaluate", "export", "fuseki_config", "graph_facts", "list_queries", "load", "load_gold",
-    "load_graph", "reliability", "review_rows", "run_query", "saved", "to_frame", "validate_dataset",
-    "write_calibration", "write_outputs", "write_review", "write_text",
+    "ArticleView", "Build", "CONFIDENCES_FILE", "CurationError", "EXPORTS", "GraphError", "QueryError", "RemoteError",
+    "SEEDS", "SavedQuery", "Server", "Validation", "__version__", "build_dataset", "calibrate", "conflicts",
+    "csv_text", "describe", "evaluate", "export", "frame", "fuseki_config", "graph_facts", "list_queries", "load",
+    "load_gold", "load_graph", "load_ipython_extension", "queries_frame", "reliability", "review_rows", "run_query",
+    "saved", "show_article", "to_frame", "validate_dataset", "write_calibration", "write_outputs", "write_review",
+    "write_text",
 ]

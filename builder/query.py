@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from rdflib import XSD, Graph, Literal
+from rdflib import RDFS, SDO, SKOS, XSD, Graph, Literal, URIRef
 
+from builder.namespace import KG
 from builder.resources import QUERIES, entries
 
 if TYPE_CHECKING:
@@ -86,9 +88,94 @@ def _value(node: object) -> str | int | float | bool | None:
     return str(node)
 
 
-def to_frame(name: str, ds: Graph, params: dict[str, str] | None = None) -> pd.DataFrame:
-    """A saved query's result as a pandas DataFrame (for notebooks)."""
+def to_frame(name: str, ds: Graph, params: dict[str, Any] | None = None) -> pd.DataFrame:
+    """A saved query's result as a pandas DataFrame with typed columns (see `frame`)."""
+    query = saved(name)
+    unknown = [k for k in (params or {}) if k not in query.param_names]
+    if unknown:
+        raise QueryError(f"query {name!r} has no parameter {', '.join(unknown)}")
+    return frame(ds, query.text, params)
+
+
+def frame(ds: Graph, text: str, params: dict[str, Any] | None = None) -> pd.DataFrame:
+    """A SPARQL SELECT's result as a DataFrame. Parameters are bound as typed literals (never pasted in).
+
+    Columns are typed by what they hold: xsd:date and xsd:dateTime → datetime64, xsd:gYear and
+    integers → Int64, decimals and doubles → float64, booleans → boolean; a column mixing full dates
+    with xsd:gMonthDay keeps `datetime.date` and the month-day string ("--12-20": the year is unknown,
+    none is invented). A column of IRIs gets a `<column>Label` column beside it with the node's name.
+    """
     import pandas as pd
 
-    columns, rows = run(name, ds, params)
-    return pd.DataFrame(rows, columns=columns)
+    bindings = {k: v if isinstance(v, (Literal, URIRef)) else Literal(v) for k, v in (params or {}).items()}
+    try:
+        result = ds.query(text, initBindings=bindings)
+    except Exception as err:  # rdflib raises pyparsing's and its own errors; both are the query's fault
+        raise QueryError(f"query does not run: {' '.join(str(err).split())}") from err
+    if result.type != "SELECT":
+        raise QueryError(f"only SELECT queries give a table (this one is {result.type})")
+    columns = [str(v) for v in (result.vars or [])]
+    rows = [[row[c] for c in columns] for row in result]  # type: ignore[index, call-overload]
+    data: dict[str, Any] = {}
+    for i, c in enumerate(columns):
+        cells = [r[i] for r in rows]
+        data[c] = _column(cells)
+        if cells and all(v is None or isinstance(v, URIRef) for v in cells) and any(cells):
+            data[f"{c}Label"] = pd.Series([_label(ds, v) for v in cells], dtype="object")
+    return pd.DataFrame(data, columns=list(data)).reset_index(drop=True)
+
+
+LABELS = (RDFS.label, SDO.name, SKOS.prefLabel, KG.articleId, KG.factId)
+DATES = {XSD.date, XSD.dateTime}
+
+
+def _label(ds: Graph, node: Any) -> str | None:
+    if node is None:
+        return None
+    for prop in LABELS:
+        value = ds.value(node, prop)
+        if value is not None:
+            return str(value)
+    return None
+
+
+def _column(cells: list[Any]) -> pd.Series:
+    """One result column as a typed Series: see `frame`."""
+    import pandas as pd
+
+    kinds = {v.datatype for v in cells if isinstance(v, Literal)} | {type(v) for v in cells if not isinstance(
+        v, Literal) and v is not None}
+    if not kinds:
+        return pd.Series([None] * len(cells), dtype="object")
+    if kinds <= {XSD.integer, XSD.int, XSD.long, XSD.gYear}:
+        return pd.Series([None if v is None else int(str(v)[:4] if v.datatype == XSD.gYear else v)
+                          for v in cells], dtype="Int64")
+    if kinds <= {XSD.decimal, XSD.double, XSD.float, XSD.integer}:
+        return pd.Series([None if v is None else float(v) for v in cells], dtype="float64")
+    if kinds == {XSD.boolean}:
+        return pd.Series([None if v is None else bool(v.toPython()) for v in cells], dtype="boolean")
+    if kinds <= DATES:
+        try:
+            return pd.Series(pd.to_datetime([None if v is None else str(v) for v in cells]))
+        except (ValueError, TypeError):  # mixed time zones: keep the lexical forms
+            return pd.Series([None if v is None else str(v) for v in cells], dtype="object")
+    if kinds <= DATES | {XSD.gMonthDay}:
+        return pd.Series([_day(v) for v in cells], dtype="object")
+    return pd.Series([None if v is None else str(v) for v in cells], dtype="object")
+
+
+def _day(v: Literal | None) -> object:
+    """A full date as datetime.date, a month-day as its lexical form."""
+    if v is None:
+        return None
+    if v.datatype == XSD.gMonthDay:
+        return str(v)
+    return date.fromisoformat(str(v)[:10])
+
+
+def queries_frame() -> pd.DataFrame:
+    """The saved queries as a DataFrame: name, kind, summary, params."""
+    import pandas as pd
+
+    return pd.DataFrame([{"name": q.name, "kind": q.kind, "summary": q.summary, "params": q.params}
+                         for q in list_queries()], columns=["name", "kind", "summary", "params"])
