@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -55,13 +55,19 @@ class Build:
         return counts
 
 
-def extract_all(articles: Iterable[Article]) -> tuple[list[tuple[Article, Facts]], list[str]]:
-    """Facts of every article; one failing article becomes an error line, never the batch's end."""
+Progress = Callable[[list[Article]], Iterable[Article]]
+
+
+def extract_all(articles: list[Article], progress: Progress | None = None) -> tuple[list[tuple[Article, Facts]],
+                                                                                     list[str]]:
+    """Facts of every article; one failing article becomes an error line, never the batch's end.
+
+    progress, if given, wraps the articles as they are extracted (e.g. a tqdm bar)."""
     from builder.extract import extract
 
     items: list[tuple[Article, Facts]] = []
     errors: list[str] = []
-    for article in articles:
+    for article in progress(articles) if progress else articles:
         try:
             items.append((article, extract(article)))
         except Exception as err:  # noqa: BLE001 - one bad article must not stop the batch
@@ -69,12 +75,14 @@ def extract_all(articles: Iterable[Article]) -> tuple[list[tuple[Article, Facts]
     return items, errors
 
 
-def build_dataset(paths: Iterable[str | Path], curation: str | Path | dict[str, Decision] | None = None) -> Build:
+def build_dataset(paths: Iterable[str | Path], curation: str | Path | dict[str, Decision] | None = None,
+                  progress: Progress | None = None) -> Build:
     """Build the knowledge graph of the articles under paths, in memory.
 
     A curation file (see builder.curation) is read first, so a bad one fails before any
     work (CurationError), and its decisions are applied to the extracted facts before
-    they become RDF. Nothing is written: see write_outputs().
+    they become RDF. Nothing is written: see write_outputs(). progress, if given, wraps the
+    articles as they are extracted (the CLI passes a tqdm bar on a terminal).
     """
     from builder import curation as cur
     from builder.conflicts import conflicts
@@ -93,7 +101,7 @@ def build_dataset(paths: Iterable[str | Path], curation: str | Path | dict[str, 
     decisions = cur.load(Path(curation)) if isinstance(curation, (str, Path)) else curation or {}
     articles, errors = read_articles(paths)
     lap("read")
-    items, failed = extract_all(articles)
+    items, failed = extract_all(articles, progress)
     lap("extract")
     curated, stale = cur.apply(decisions, items) if decisions else (Counter(), [])
     ds = to_dataset(items)
