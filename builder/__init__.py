@@ -13,7 +13,7 @@ Errors that name their input (GraphError, QueryError, CurationError) carry a one
 message; the CLI prints it and exits with 2.
 """
 
-from builder.build import Build, build_dataset, write_outputs
+from builder.build import OUTPUTS, Build, build_dataset, write_outputs
 from builder.conflicts import conflicts
 from builder.curation import CurationError, review_rows, write_review
 from builder.evaluate import calibrate, evaluate, load_gold, reliability, write_calibration
@@ -29,6 +29,8 @@ from builder.query import run as run_query
 from builder.remote import RemoteError, Server, load
 from builder.resources import SEEDS
 from builder.validate import Validation, describe, validate_dataset
+from builder.views import VIEWS, ViewError, around, view
+from builder.viz import write_picture
 
 __version__ = "0.2.0"
 
@@ -43,10 +45,10 @@ def load_ipython_extension(ipython: object) -> None:
 CONFIDENCES_FILE = confidences_path()
 
 __all__ = [
-    "ArticleView", "Build", "CONFIDENCES_FILE", "CurationError", "EXPORTS", "GraphError", "QueryError", "RemoteError",
-    "SEEDS", "SavedQuery", "Server", "Validation", "__version__", "build_dataset", "calibrate", "conflicts",
-    "csv_text", "describe", "evaluate", "export", "frame", "fuseki_config", "graph_facts", "list_queries", "load",
-    "load_gold", "load_graph", "load_ipython_extension", "queries_frame", "reliability", "review_rows", "run_query",
-    "saved", "show_article", "to_frame", "validate_dataset", "write_calibration", "write_outputs", "write_review",
-    "write_text",
+    "ArticleView", "Build", "CONFIDENCES_FILE", "CurationError", "EXPORTS", "GraphError", "OUTPUTS", "QueryError",
+    "RemoteError", "SEEDS", "SavedQuery", "Server", "VIEWS", "Validation", "ViewError", "__version__", "around",
+    "build_dataset", "calibrate", "conflicts", "csv_text", "describe", "evaluate", "export", "frame", "fuseki_config",
+    "graph_facts", "list_queries", "load", "load_gold", "load_graph", "load_ipython_extension", "queries_frame",
+    "reliability", "review_rows", "run_query", "saved", "show_article", "to_frame", "validate_dataset", "view",
+    "write_calibration", "write_outputs", "write_picture", "write_review", "write_text",
 ]

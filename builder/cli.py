@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -15,32 +16,74 @@ from typing import Any
 import builder
 
 EXAMPLE_QUERY = "chairs-of-vetting"
+EPILOG = """exit codes: 0 success (validate, build: the graph conforms); 1 SHACL violations; 2 error
+(bad input, missing or unparseable graph, unknown query, bad curation file, server down or refusing).
+Colour only on a terminal (and never with NO_COLOR set); the build's progress bar only on a terminal.
+
+example: kg build && kg query chairs-of-vetting && kg viz out -o people.png"""
 FORMATS = ("table", "csv", "json")
+COLOURS = {"red": "31", "green": "32", "yellow": "33"}
 
 
-def _print_summary(b: builder.Build, outdir: Path) -> None:
-    print(f"articles: {len(b.articles)} built, {len(b.errors)} with errors")
-    for line in b.errors:
-        print(f"  error: {line}", file=sys.stderr)
+def _tty(stream: Any) -> bool:
+    return bool(getattr(stream, "isatty", lambda: False)()) and "NO_COLOR" not in os.environ \
+        and os.environ.get("TERM") != "dumb"
+
+
+def _paint(text: str, colour: str, stream: Any = None) -> str:
+    """Text in colour on a terminal (not when piped, nor with NO_COLOR set); plain otherwise."""
+    return f"\033[{COLOURS[colour]}m{text}\033[0m" if _tty(stream or sys.stdout) else text
+
+
+def _report(args: argparse.Namespace, summary: dict[str, Any], lines: list[str]) -> None:
+    """A command's summary: JSON with --json, nothing with --quiet, else the lines."""
+    if getattr(args, "json", False):
+        print(json.dumps(summary, ensure_ascii=False, indent=1, sort_keys=True))
+    elif not getattr(args, "quiet", False):
+        for line in lines:
+            print(line)
+
+
+def _warn(args: argparse.Namespace, lines: list[str], kind: str = "error") -> None:
+    """Per-article problems go to standard error, even with --quiet."""
+    for line in lines:
+        print(f"  {_paint(kind, 'red' if kind == 'error' else 'yellow', sys.stderr)}: {line}", file=sys.stderr)
+
+
+def _build_summary(b: builder.Build, outdir: Path) -> tuple[dict[str, Any], list[str]]:
     facts = ", ".join(f"{k} {b.counts[k]}" for k in ("holdings", "events", "terms", "documents"))
-    print(f"facts: {facts}")
+    state = _paint("conforms", "green") if b.conforms else _paint(f"{b.validation.violations} violations", "red")
+    lines = [f"articles: {len(b.articles)} built, {len(b.errors)} with errors", f"facts: {facts}"]
     if b.curated or b.stale:
         done = ", ".join(f"{b.curated[d]} {d}ed" for d in ("accept", "reject", "correct"))
-        print(f"curation: {done}, {len(b.stale)} stale")
-    for line in b.stale:
-        print(f"  warning: {line}", file=sys.stderr)
-    state = "conforms" if b.conforms else f"{b.validation.violations} violations"
-    print(f"SHACL: {state} ({b.validation.how}; report: {outdir / 'report.ttl'})")
-    print(f"conflicts: {len(b.conflicts)} (one post, one day, two holders: {outdir / 'conflicts.csv'})")
-    print(f"wrote: {outdir / 'graph.trig'}, {outdir / 'graph.ttl'}")
+        lines.append(f"curation: {done}, {len(b.stale)} stale")
+    lines += [f"SHACL: {state} ({b.validation.how}; report: {outdir / 'report.ttl'})",
+              f"conflicts: {len(b.conflicts)} (one post, one day, two holders: {outdir / 'conflicts.csv'})",
+              f"wrote: {outdir / 'graph.trig'}, {outdir / 'graph.ttl'}"]
+    summary = {
+        "articles": len(b.articles), "errors": b.errors, "facts": dict(b.counts), "conforms": b.conforms,
+        "violations": b.validation.violations, "validation": b.validation.how, "conflicts": len(b.conflicts),
+        "curation": dict(b.curated), "stale": b.stale, "seconds": {k: round(v, 3) for k, v in b.seconds.items()},
+        "outputs": [str(outdir / name) for name in builder.OUTPUTS],
+    }
+    return summary, lines
 
 
 def cmd_build(args: argparse.Namespace) -> int:
     outdir = Path(args.output)
-    b = builder.build_dataset(args.paths or [builder.SEEDS], args.curation)
+    progress = None
+    if _tty(sys.stderr) and not (args.quiet or args.json):
+        from tqdm import tqdm
+
+        def progress(articles: list[Any]) -> Any:
+            return tqdm(articles, desc="extract", unit="article", file=sys.stderr, leave=False)
+
+    b = builder.build_dataset(args.paths or [builder.SEEDS], args.curation, progress)
     builder.write_outputs(b, outdir)
-    _print_summary(b, outdir)
-    if not args.paths:
+    _warn(args, b.errors)
+    _warn(args, b.stale, "warning")
+    _report(args, *_build_summary(b, outdir))
+    if not args.paths and not (args.quiet or args.json):
         print(f"\nExample question ({EXAMPLE_QUERY}): who chaired personnel-vetting conferences?")
         _emit(*builder.run_query(EXAMPLE_QUERY, b.dataset), "table")
     if not b.articles:
@@ -51,12 +94,14 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     ds = builder.load_graph(args.graph)
     v = builder.validate_dataset(ds)
+    problems = builder.describe(v.report)
+    summary = {"graph": args.graph, "conforms": v.conforms, "violations": v.violations, "triples": len(ds),
+               "validation": v.how, "results": problems}
     if v.conforms:
-        print(f"{args.graph}: conforms ({len(ds)} triples; {v.how})")
+        _report(args, summary, [f"{args.graph}: {_paint('conforms', 'green')} ({len(ds)} triples; {v.how})"])
         return 0
-    print(f"{args.graph}: {v.violations} violations")
-    for line in builder.describe(v.report):
-        print(f"  {line}")
+    _report(args, summary, [f"{args.graph}: {_paint(f'{v.violations} violations', 'red')}",
+                            *(f"  {line}" for line in problems)])
     return 1
 
 
@@ -100,7 +145,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     text = builder.export(builder.load_graph(args.outdir), args.format)
     if args.output:
         builder.write_text(Path(args.output), text)
-        print(f"wrote: {args.output} ({args.format})")
+        _report(args, {"wrote": args.output, "format": args.format, "bytes": len(text.encode())},
+                [f"wrote: {args.output} ({args.format})"])
     else:
         sys.stdout.write(text)
     return 0
@@ -114,14 +160,16 @@ def _server(args: argparse.Namespace) -> builder.Server:
 def cmd_load(args: argparse.Namespace) -> int:
     server = _server(args)
     written = builder.load(builder.load_graph(args.outdir), server, default_graph=args.default_graph)
-    print(f"loaded: {len(written)} graph{'s' if len(written) != 1 else ''} into {server.data_url}")
+    _report(args, {"loaded": written, "endpoint": server.data_url},
+            [f"loaded: {len(written)} graph{'s' if len(written) != 1 else ''} into {server.data_url}"])
     return 0
 
 
 def cmd_fuseki_config(args: argparse.Namespace) -> int:
     text = builder.fuseki_config(args.dataset, args.location, Path(args.output).name)
     builder.write_text(Path(args.output), text)
-    print(f"wrote: {args.output} (dataset '{args.dataset}', TDB2 in {args.location}, union default graph)")
+    _report(args, {"wrote": args.output, "dataset": args.dataset, "location": args.location},
+            [f"wrote: {args.output} (dataset '{args.dataset}', TDB2 in {args.location}, union default graph)"])
     return 0
 
 
@@ -133,13 +181,24 @@ def cmd_facts(args: argparse.Namespace) -> int:
 def cmd_review(args: argparse.Namespace) -> int:
     out = Path(args.output)
     n = builder.write_review(builder.load_graph(args.outdir), out, force=args.force)
-    print(f"wrote: {out} ({n} facts, least sure first; fill in 'decision': accept, reject or correct, "
-          f"then `kg build --curation {out}`)")
+    _report(args, {"wrote": str(out), "facts": n},
+            [f"wrote: {out} ({n} facts, least sure first; fill in 'decision': accept, reject or correct, "
+             f"then `kg build --curation {out}`)"])
     return 0
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
     _emit(*builder.conflicts(builder.load_graph(args.outdir)), args.format)
+    return 0
+
+
+def cmd_viz(args: argparse.Namespace) -> int:
+    g = builder.view(builder.load_graph(args.outdir), args.view)
+    if args.around:
+        g = builder.around(g, args.around, args.depth)
+    builder.write_picture(g, args.output)
+    _report(args, {"wrote": args.output, "view": args.view, "nodes": g.number_of_nodes(), "edges": g.number_of_edges()},
+            [f"wrote: {args.output} ({g.number_of_nodes()} nodes, {g.number_of_edges()} edges, view {args.view})"])
     return 0
 
 
@@ -153,6 +212,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
         print(f"  error: {line}", file=sys.stderr)
     texts = {a.id: a.clean.text for a in b.articles}
     scores = builder.evaluate(builder.graph_facts(b.dataset), gold, texts)
+    if args.json:
+        print(json.dumps({"articles": len(b.articles), "errors": b.errors, "gold": len(gold),
+                          "scores": {**scores["per_kind"], "overall": scores["overall"]}},
+                         ensure_ascii=False, indent=1, sort_keys=True))
+        return 0
     if args.explain:
         for miss in scores["misses"]:
             print("\n".join(miss.lines()))
@@ -184,31 +248,39 @@ def _calibrate(outcomes: list[Any], path: Path, measured_on: str) -> None:
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="kg", description="Knowledge graph of Vietnamese Party personnel news.")
+    p = argparse.ArgumentParser(prog="kg", description="Knowledge graph of Vietnamese Party personnel news.",
+                                epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--version", action="version", version=f"kg {builder.__version__}")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors (and no progress bar)")
+    common.add_argument("--json", action="store_true", help="print a machine-readable summary (JSON) instead")
 
-    b = sub.add_parser("build", help="build the graph from articles (default: the bundled seeds)")
+    b = sub.add_parser("build", help="build the graph from articles (default: the bundled seeds)", parents=[common],
+                       description="Example: kg build articles/ more.jsonl -o out   (no path: the bundled seeds)")
     b.add_argument("paths", nargs="*", help="article files or folders (.txt, .html, .jsonl)")
     b.add_argument("-o", "--output", default="out", help="output folder (default: out)")
     b.add_argument("--curation", metavar="FILE", help="a reviewed `kg review` CSV: accept, reject, correct facts")
     b.set_defaults(func=cmd_build)
 
-    v = sub.add_parser("validate", help="validate a graph against the SHACL shapes")
+    v = sub.add_parser("validate", help="validate a graph against the SHACL shapes", parents=[common],
+                       description="Example: kg validate out/graph.trig   (exit 0 conforms, 1 violations)")
     v.add_argument("graph", help="build folder or graph file (.trig, .ttl, .nq, .nt, .jsonld)")
     v.set_defaults(func=cmd_validate)
 
-    q = sub.add_parser("queries", help="list the saved queries")
+    q = sub.add_parser("queries", help="list the saved queries", description="Example: kg queries")
     q.set_defaults(func=cmd_queries)
 
-    r = sub.add_parser("query", help="run a saved query")
+    r = sub.add_parser("query", help="run a saved query",
+                       description="Example: kg query post-holders --param bodyName='Ban Tổ chức Trung ương' "
+                                   "--graph out --format csv")
     r.add_argument("name")
     r.add_argument("--param", action="append", default=[], help="k=v, bound as a literal")
     r.add_argument("--graph", default="out", help="build folder or graph file (default: out)")
     r.add_argument("--format", choices=FORMATS, default="table")
     r.set_defaults(func=cmd_query)
 
-    x = sub.add_parser("export", help="write the built graph for a triple store (e.g. Fuseki)",
+    x = sub.add_parser("export", help="write the built graph for a triple store (e.g. Fuseki)", parents=[common],
                        description="Example: kg export out --format nquads -o graph.nq")
     x.add_argument("outdir", nargs="?", default="out", help="build folder or graph file (default: out)")
     x.add_argument("--format", choices=tuple(builder.EXPORTS), default="trig",
@@ -217,6 +289,7 @@ def parser() -> argparse.ArgumentParser:
     x.set_defaults(func=cmd_export)
 
     ld = sub.add_parser("load", help="upload the built graph to a SPARQL 1.1 server (Graph Store Protocol)",
+                        parents=[common],
                         description="Example: kg load out --endpoint http://localhost:3030 --dataset kg")
     ld.add_argument("outdir", nargs="?", default="out", help="build folder or graph file (default: out)")
     ld.add_argument("--endpoint", required=True, help="the server's base URL, e.g. http://localhost:3030")
@@ -232,28 +305,44 @@ def parser() -> argparse.ArgumentParser:
     ld.set_defaults(func=cmd_load)
 
     fc = sub.add_parser("fuseki-config", help="write a Fuseki configuration: TDB2, union default graph",
+                        parents=[common],
                         description="Example: kg fuseki-config -o config.ttl && fuseki-server --config config.ttl")
     fc.add_argument("-o", "--output", default="config.ttl", help="file to write (default: config.ttl)")
     fc.add_argument("--dataset", default="kg", help="dataset name (default: kg)")
     fc.add_argument("--location", default="DB", help="TDB2 folder (default: DB)")
     fc.set_defaults(func=cmd_fuseki_config)
 
-    f = sub.add_parser("facts", help="print the graph's facts as JSON in the gold schema")
+    f = sub.add_parser("facts", help="print the graph's facts as JSON in the gold schema",
+                       description="Example: kg facts out > facts.json")
     f.add_argument("outdir", nargs="?", default="out", help="build folder or graph file (default: out)")
     f.set_defaults(func=cmd_facts)
 
-    w = sub.add_parser("review", help="write the graph's facts as a CSV to review, least sure first")
+    w = sub.add_parser("review", help="write the graph's facts as a CSV to review, least sure first", parents=[common],
+                       description="Example: kg review out -o review.csv && kg build --curation review.csv")
     w.add_argument("outdir", nargs="?", default="out", help="build folder or graph file (default: out)")
     w.add_argument("-o", "--output", default="review.csv", help="CSV file to write (default: review.csv)")
     w.add_argument("--force", action="store_true", help="overwrite a file that holds reviewer decisions")
     w.set_defaults(func=cmd_review)
 
-    c = sub.add_parser("conflicts", help="two holders of a single-holder post reported for the same day")
+    c = sub.add_parser("conflicts", help="two holders of a single-holder post reported for the same day",
+                       description="Example: kg conflicts out --format csv")
     c.add_argument("outdir", nargs="?", default="out", help="build folder or graph file (default: out)")
     c.add_argument("--format", choices=FORMATS, default="table")
     c.set_defaults(func=cmd_conflicts)
 
-    e = sub.add_parser("eval", help="build in memory, then score against gold facts")
+    z = sub.add_parser("viz", help="draw a view of the graph: .html, .png, .svg, .graphml or .gexf", parents=[common],
+                       description="Example: kg viz out -o people.html --around 'Trương Thị Mai' --depth 2")
+    z.add_argument("outdir", nargs="?", default="out", help="build folder or graph file (default: out)")
+    z.add_argument("-o", "--output", required=True, metavar="FILE",
+                   help="picture to write; its suffix says the kind: .html (interactive), .png, .svg, "
+                        ".graphml, .gexf (Gephi)")
+    z.add_argument("--view", default="people", help="people, meetings or co-attendance (default: people)")
+    z.add_argument("--around", metavar="NAME", help="only what is at most --depth edges from the node named NAME")
+    z.add_argument("--depth", type=int, default=2, metavar="N", help="with --around: how many edges (default: 2)")
+    z.set_defaults(func=cmd_viz)
+
+    e = sub.add_parser("eval", help="build in memory, then score against gold facts", parents=[common],
+                       description="Example: kg eval --gold ../shared/dev/gold ../shared/dev/texts --explain")
     e.add_argument("--gold", required=True, help="folder of gold *.json files")
     e.add_argument("--explain", action="store_true", help="list every false positive and negative")
     e.add_argument("--calibrate", nargs="?", const=builder.CONFIDENCES_FILE, metavar="FILE",
@@ -267,6 +356,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return int(args.func(args))
-    except (builder.GraphError, builder.QueryError, builder.CurationError, builder.RemoteError, OSError) as err:
+    except (builder.GraphError, builder.QueryError, builder.CurationError, builder.RemoteError, builder.ViewError,
+            OSError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2

@@ -114,7 +114,7 @@ class ArticleView:
 
         ents = [{"start": s, "end": e, "label": label} for s, e, label in self.spans]
         marked = displacy.render({"text": self.text, "ents": ents, "title": None}, style="ent", manual=True,
-                                 options={"colors": COLOURS})
+                                 jupyter=False, options={"colors": COLOURS})
         return (f'<div class="kg-article" style="display:flex;gap:1.5em;align-items:flex-start">'
                 f'<div style="flex:3;white-space:pre-wrap"><h3>{html.escape(self.article_id)}</h3>{marked}</div>'
                 f'<div style="flex:2">{facts_table(self.facts)}</div></div>')
