@@ -69,6 +69,12 @@ def _build_summary(b: builder.Build, outdir: Path) -> tuple[dict[str, Any], list
     return summary, lines
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"needs a whole number ≥ 1, got {text!r}")
+    return int(text)
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     outdir = Path(args.output)
     progress = None
@@ -78,7 +84,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         def progress(articles: list[Any]) -> Any:
             return tqdm(articles, desc="extract", unit="article", file=sys.stderr, leave=False)
 
-    b = builder.build_dataset(args.paths or [builder.SEEDS], args.curation, progress)
+    b = builder.build_dataset(args.paths or [builder.SEEDS], args.curation, progress, args.jobs)
     builder.write_outputs(b, outdir)
     _warn(args, b.errors)
     _warn(args, b.stale, "warning")
@@ -261,6 +267,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("paths", nargs="*", help="article files or folders (.txt, .html, .jsonl)")
     b.add_argument("-o", "--output", default="out", help="output folder (default: out)")
     b.add_argument("--curation", metavar="FILE", help="a reviewed `kg review` CSV: accept, reject, correct facts")
+    b.add_argument("-j", "--jobs", type=_positive, default=1, metavar="N",
+                   help="extract in N processes (same output as 1; default: 1)")
     b.set_defaults(func=cmd_build)
 
     v = sub.add_parser("validate", help="validate a graph against the SHACL shapes", parents=[common],
