@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from builder.cache import Cache
 from builder.ingest import Article, read_articles
 from builder.model import Facts
 
@@ -40,6 +41,7 @@ class Build:
     curated: Counter[str] = field(default_factory=Counter)  # facts per curation decision applied
     stale: list[str] = field(default_factory=list)  # curation entries whose fact was not extracted
     seconds: dict[str, float] = field(default_factory=dict)  # per stage
+    cached: int = 0  # articles whose facts came from the cache
 
     @property
     def conforms(self) -> bool:
@@ -69,12 +71,26 @@ def _extract_one(article: Article) -> Facts | str:
 
 
 def extract_all(articles: list[Article], progress: Progress | None = None, jobs: int = 1,
-                ) -> tuple[list[tuple[Article, Facts]], list[str]]:
+                cache: Cache | None = None) -> tuple[list[tuple[Article, Facts]], list[str]]:
     """Facts of every article, in input order; one failing article becomes an error line.
 
+    With a cache, an article whose text and builder are unchanged is not extracted again.
     jobs > 1 extracts in that many processes (each loads the models once); the result is the
     same as jobs=1, in the same order. progress, if given, wraps the articles as they finish.
     """
+    known = {i: f for i, a in enumerate(articles) if cache and (f := cache.get(a)) is not None}
+    todo = [a for i, a in enumerate(articles) if i not in known]
+    fresh = _extract(todo, progress, jobs)
+    for a, r in zip(todo, fresh):
+        if cache and not isinstance(r, str):
+            cache.put(a, r)
+    rest = iter(fresh)
+    results = [known[i] if i in known else next(rest) for i in range(len(articles))]
+    items = [(a, r) for a, r in zip(articles, results) if not isinstance(r, str)]
+    return items, [r for r in results if isinstance(r, str)]
+
+
+def _extract(articles: list[Article], progress: Progress | None, jobs: int) -> list[Facts | str]:
     ticks = progress(articles) if progress else articles
     if jobs > 1 and len(articles) > 1:
         import multiprocessing
@@ -82,22 +98,20 @@ def extract_all(articles: list[Article], progress: Progress | None = None, jobs:
 
         chunk = max(1, min(32, len(articles) // (jobs * 4)))
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
-            results = [r for _, r in zip(ticks, pool.map(_extract_one, articles, chunksize=chunk))]
-    else:
-        results = [_extract_one(a) for a in ticks]
-    items = [(a, r) for a, r in zip(articles, results) if not isinstance(r, str)]
-    return items, [r for r in results if isinstance(r, str)]
+            return [r for _, r in zip(ticks, pool.map(_extract_one, articles, chunksize=chunk))]
+    return [_extract_one(a) for a in ticks]
 
 
 def build_dataset(paths: Iterable[str | Path], curation: str | Path | dict[str, Decision] | None = None,
-                  progress: Progress | None = None, jobs: int = 1) -> Build:
+                  progress: Progress | None = None, jobs: int = 1, cache: str | Path | None = None) -> Build:
     """Build the knowledge graph of the articles under paths, in memory.
 
     A curation file (see builder.curation) is read first, so a bad one fails before any
     work (CurationError), and its decisions are applied to the extracted facts before
     they become RDF. Nothing is written: see write_outputs(). progress, if given, wraps the
     articles as they are extracted (the CLI passes a tqdm bar on a terminal); jobs > 1 extracts
-    in that many processes, with the same result.
+    in that many processes, with the same result; cache, a folder, keeps each article's facts
+    under a digest of its text and of the builder, so unchanged articles are not extracted again.
     """
     from builder import curation as cur
     from builder.conflicts import conflicts
@@ -116,7 +130,8 @@ def build_dataset(paths: Iterable[str | Path], curation: str | Path | dict[str, 
     decisions = cur.load(Path(curation)) if isinstance(curation, (str, Path)) else curation or {}
     articles, errors = read_articles(paths)
     lap("read")
-    items, failed = extract_all(articles, progress, jobs)
+    store = Cache(cache) if cache else None
+    items, failed = extract_all(articles, progress, jobs, store)
     lap("extract")
     curated, stale = cur.apply(decisions, items) if decisions else (Counter(), [])
     ds = to_dataset(items)
@@ -126,7 +141,7 @@ def build_dataset(paths: Iterable[str | Path], curation: str | Path | dict[str, 
     columns, rows = conflicts(ds)
     lap("conflicts")
     return Build([a for a, _ in items], [f for _, f in items], errors + failed, ds, validation, columns, rows,
-                 curated, stale, seconds)
+                 curated, stale, seconds, store.hits if store else 0)
 
 
 def write_outputs(build: Build, outdir: str | Path) -> list[Path]:

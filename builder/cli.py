@@ -53,7 +53,8 @@ def _warn(args: argparse.Namespace, lines: list[str], kind: str = "error") -> No
 def _build_summary(b: builder.Build, outdir: Path) -> tuple[dict[str, Any], list[str]]:
     facts = ", ".join(f"{k} {b.counts[k]}" for k in ("holdings", "events", "terms", "documents"))
     state = _paint("conforms", "green") if b.conforms else _paint(f"{b.validation.violations} violations", "red")
-    lines = [f"articles: {len(b.articles)} built, {len(b.errors)} with errors", f"facts: {facts}"]
+    lines = [f"articles: {len(b.articles)} built ({b.cached} from the cache), {len(b.errors)} with errors",
+             f"facts: {facts}"]
     if b.curated or b.stale:
         done = ", ".join(f"{b.curated[d]} {d}ed" for d in ("accept", "reject", "correct"))
         lines.append(f"curation: {done}, {len(b.stale)} stale")
@@ -61,7 +62,8 @@ def _build_summary(b: builder.Build, outdir: Path) -> tuple[dict[str, Any], list
               f"conflicts: {len(b.conflicts)} (one post, one day, two holders: {outdir / 'conflicts.csv'})",
               f"wrote: {outdir / 'graph.trig'}, {outdir / 'graph.ttl'}"]
     summary = {
-        "articles": len(b.articles), "errors": b.errors, "facts": dict(b.counts), "conforms": b.conforms,
+        "articles": len(b.articles), "cached": b.cached, "errors": b.errors, "facts": dict(b.counts),
+        "conforms": b.conforms,
         "violations": b.validation.violations, "validation": b.validation.how, "conflicts": len(b.conflicts),
         "curation": dict(b.curated), "stale": b.stale, "seconds": {k: round(v, 3) for k, v in b.seconds.items()},
         "outputs": [str(outdir / name) for name in builder.OUTPUTS],
@@ -84,7 +86,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         def progress(articles: list[Any]) -> Any:
             return tqdm(articles, desc="extract", unit="article", file=sys.stderr, leave=False)
 
-    b = builder.build_dataset(args.paths or [builder.SEEDS], args.curation, progress, args.jobs)
+    cache = None if args.no_cache else Path(args.cache) if args.cache else outdir / ".kg-cache"
+    b = builder.build_dataset(args.paths or [builder.SEEDS], args.curation, progress, args.jobs, cache)
     builder.write_outputs(b, outdir)
     _warn(args, b.errors)
     _warn(args, b.stale, "warning")
@@ -269,6 +272,9 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--curation", metavar="FILE", help="a reviewed `kg review` CSV: accept, reject, correct facts")
     b.add_argument("-j", "--jobs", type=_positive, default=1, metavar="N",
                    help="extract in N processes (same output as 1; default: 1)")
+    b.add_argument("--cache", metavar="DIR", help="facts cache: unchanged articles are not extracted again "
+                                                  "(default: OUTDIR/.kg-cache)")
+    b.add_argument("--no-cache", action="store_true", help="extract every article, read and write no cache")
     b.set_defaults(func=cmd_build)
 
     v = sub.add_parser("validate", help="validate a graph against the SHACL shapes", parents=[common],
