@@ -136,7 +136,7 @@ def build_dataset(paths: Iterable[str | Path], curation: str | Path | dict[str, 
     curated, stale = cur.apply(decisions, items) if decisions else (Counter(), [])
     ds = to_dataset(items)
     lap("rdf")
-    validation = validate_dataset(ds)
+    validation = validate_dataset(ds, store)
     lap("shacl")
     columns, rows = conflicts(ds)
     lap("conflicts")

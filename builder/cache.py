@@ -4,6 +4,9 @@ An entry's key is a digest of the article (id, path, text, metadata) and of the 
 itself (every source file and data file of the package: rules, gazetteers, confidences),
 so a changed article or a changed rule never meets an old entry. Entries are written
 atomically; one that cannot be read (cut short, corrupted, from another Python) is a miss.
+It also remembers which article graphs conformed to the shapes (by a digest of their
+triples, the shapes and the builder): such a graph is not validated again. A graph with
+violations is always validated again, so its report is always pySHACL's.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ import hashlib
 import pickle
 from functools import lru_cache
 from pathlib import Path
+
+from rdflib import Graph
 
 from builder.files import write_atomic
 from builder.ingest import Article
@@ -46,6 +51,7 @@ class Cache:
     def __init__(self, folder: str | Path) -> None:
         self.folder = Path(folder)
         self.hits = 0
+        self.verdicts = 0  # SHACL verdicts taken from the cache
 
     def _path(self, k: str) -> Path:
         return self.folder / k[:2] / f"{k[2:]}.pickle"
@@ -62,3 +68,19 @@ class Cache:
 
     def put(self, article: Article, facts: Facts) -> None:
         write_atomic(self._path(key(article)), pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def _verdict(self, g: Graph) -> Path:
+        h = hashlib.sha256(fingerprint().encode())
+        for line in sorted(" ".join(term.n3() for term in triple) for triple in g):
+            h.update(line.encode("utf-8", "surrogatepass") + b"\n")
+        return self.folder / "conforms" / h.hexdigest()
+
+    def conformed(self, g: Graph) -> bool:
+        """Whether this very graph (same triples, same shapes and builder) conformed before."""
+        if self._verdict(g).is_file():
+            self.verdicts += 1
+            return True
+        return False
+
+    def mark_conforming(self, g: Graph) -> None:
+        write_atomic(self._verdict(g), b"")

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rdflib import RDF, BNode, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.plugins.sparql import prepareQuery
@@ -28,6 +28,9 @@ from rdflib.term import Node
 
 from builder.namespace import KG
 from builder.resources import SHAPES, entries
+
+if TYPE_CHECKING:
+    from builder.cache import Cache
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 SHAPE = Namespace("https://w3id.org/dangkg/shapes#")
@@ -80,15 +83,22 @@ def validate(data: Graph) -> Validation:
     return Validation(conforms, report, count(report), "pySHACL on the whole graph")
 
 
-def validate_dataset(ds: Dataset) -> Validation:
-    """Every named graph on its own with pySHACL, then the cross-article checks over their union."""
+def validate_dataset(ds: Dataset, cache: Cache | None = None) -> Validation:
+    """Every named graph on its own with pySHACL, then the cross-article checks over their union.
+
+    With a cache, an article graph that conformed before (same triples, shapes and builder) is not
+    handed to pySHACL again; the cross-article checks always run."""
     graphs = sorted((g for g in ds.graphs() if len(g)), key=lambda g: str(g.identifier))
     report = Graph()
     report.bind("sh", SH)
     node = BNode()
     results: list[Node] = []
     for g in graphs:
-        _, part = _pyshacl(g)
+        if cache and cache.conformed(g):
+            continue
+        ok, part = _pyshacl(g)
+        if cache and ok:
+            cache.mark_conforming(g)
         for r in part.subjects(RDF.type, SH.ValidationResult):
             results.append(r)
         for triple in part:
@@ -99,7 +109,8 @@ def validate_dataset(ds: Dataset) -> Validation:
     report.add((node, SH.conforms, Literal(not results)))
     for r in results:
         report.add((node, SH.result, r))
-    how = (f"pySHACL on each of {len(graphs)} article graphs, then cross-article checks "
+    known = f" ({cache.verdicts} known to conform from the cache)" if cache and cache.verdicts else ""
+    how = (f"pySHACL on each of {len(graphs)} article graphs{known}, then cross-article checks "
            "(shared nodes' sh:maxCount, unique kg:factId)")
     return Validation(not results, report, len(results), how)
 

@@ -65,3 +65,30 @@ def test_a_broken_entry_is_a_miss_not_an_error(corpus: Path, tmp_path: Path) -> 
     assert again.cached == 3 and again.errors == []
     assert again.counts == first.counts
     assert builder.build_dataset([corpus], cache=store).cached == 5  # the broken ones were rewritten
+
+
+def test_conforming_article_graphs_are_not_validated_again(corpus: Path, tmp_path: Path) -> None:
+    store = tmp_path / "cache"
+    first = builder.build_dataset([corpus], cache=store)
+    assert "known to conform" not in first.validation.how
+    again = builder.build_dataset([corpus], cache=store)
+    assert "(5 known to conform from the cache)" in again.validation.how
+    assert again.conforms and again.validation.report.isomorphic(first.validation.report)
+
+
+def test_a_graph_with_violations_is_always_validated_again(tmp_path: Path) -> None:
+    from rdflib import Dataset, Namespace, URIRef
+
+    from builder.cache import Cache
+    from builder.validate import validate_dataset
+
+    kg = Namespace("https://w3id.org/dangkg/ont#")
+    ds = Dataset()
+    ds.graph(URIRef("https://w3id.org/dangkg/id/graph/x")).add((URIRef("urn:x:h"), kg.rule, URIRef("urn:x:r")))
+    ds.graph(URIRef("https://w3id.org/dangkg/id/graph/x")).add(
+        (URIRef("urn:x:h"), URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), kg.Holding))
+    store = Cache(tmp_path / "cache")
+    first = validate_dataset(ds, store)
+    second = validate_dataset(ds, store)
+    assert not first.conforms and second.violations == first.violations > 0
+    assert store.verdicts == 0
