@@ -187,6 +187,7 @@ def measure(engine: str, names: list[str], args: argparse.Namespace) -> dict[str
             except queue.Empty:
                 proc.kill()
                 results[left[0]] = {"error": f">{args.timeout:.0f} s", "seconds": [], "rows": None}
+                print(f"{engine}: {left[0]} stopped after {limit:.0f} s in native code", flush=True)
                 break
             if line is None:
                 code = proc.wait()

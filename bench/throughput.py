@@ -8,11 +8,13 @@ the --real articles, renamed and re-dated copies) and builds it in a fresh child
 write_outputs), so each size's peak memory is its own; with --real it builds those
 articles as they are too. A second child runs the naive baseline over the same clean
 texts: underthesea's sent_tokenize, then ner() per sentence. Each child first loads its
-models (a build of one two-sentence article; one ner() call), timed apart as warm-up. --jobs N is passed
-to build_dataset when it takes a `jobs` keyword. Prints one line per run as it ends, then
-a table: articles, syllables (whitespace tokens of the clean texts), warm-up seconds,
-articles/s, syllables/s, seconds per stage, peak MiB, ner() articles/s and the ratio
-build articles/s ÷ ner() articles/s. Figures are printed, never asserted.
+models (a build of one two-sentence article; one ner() call), timed apart as warm-up.
+--jobs N is passed to build_dataset when it takes a `jobs` keyword (workers a build starts
+load their models inside its timed part). Prints one line per run as it ends, then a
+table: articles, syllables (whitespace tokens of the clean texts), warm-up seconds,
+articles/s, syllables/s, seconds per stage, peak MiB (the build process plus its largest
+worker), ner() articles/s and the ratio build articles/s ÷ ner() articles/s. Figures
+are printed, never asserted.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ WARM_UP = ("Sáng 16/10, tại Hà Nội, Ban Tổ chức Trung ương tổ ch�
 
 
 def peak_mib() -> float:
-    """This process's peak resident memory, and its children's if it had any (MiB)."""
+    """This process's peak resident memory plus its largest child's, if it had any (jobs' workers), in MiB."""
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return (own + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
 
