@@ -1,6 +1,6 @@
 """A content-hash cache of extracted facts, so a rebuild re-extracts only what changed.
 
-An entry's key is a digest of the article (id, path, text, metadata) and of the builder
+An entry's key is a digest of the article (id, text, metadata; not its path) and of the builder
 itself (every source file and data file of the package: rules, gazetteers, confidences),
 so a changed article or a changed rule never meets an old entry. Entries are written
 atomically; one that cannot be read (cut short, corrupted, from another Python) is a miss.
@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from rdflib import Graph
+from rdflib.term import Node
 
 from builder.files import write_atomic
 from builder.ingest import Article
@@ -52,6 +53,7 @@ class Cache:
         self.folder = Path(folder)
         self.hits = 0
         self.verdicts = 0  # SHACL verdicts taken from the cache
+        self._marks: dict[Node, Path] = {}  # graph → its verdict file, between conformed() and mark_conforming()
 
     def _path(self, k: str) -> Path:
         return self.folder / k[:2] / f"{k[2:]}.pickle"
@@ -77,10 +79,12 @@ class Cache:
 
     def conformed(self, g: Graph) -> bool:
         """Whether this very graph (same triples, same shapes and builder) conformed before."""
-        if self._verdict(g).is_file():
+        mark = self._marks[g.identifier] = self._verdict(g)
+        if mark.is_file():
             self.verdicts += 1
             return True
         return False
 
     def mark_conforming(self, g: Graph) -> None:
-        write_atomic(self._verdict(g), b"")
+        """Remember that g, just asked about with conformed(), conforms."""
+        write_atomic(self._marks.pop(g.identifier), b"")

@@ -44,7 +44,7 @@ def _report(args: argparse.Namespace, summary: dict[str, Any], lines: list[str])
             print(line)
 
 
-def _warn(args: argparse.Namespace, lines: list[str], kind: str = "error") -> None:
+def _warn(lines: list[str], kind: str = "error") -> None:
     """Per-article problems go to standard error, even with --quiet."""
     for line in lines:
         print(f"  {_paint(kind, 'red' if kind == 'error' else 'yellow', sys.stderr)}: {line}", file=sys.stderr)
@@ -89,8 +89,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     cache = None if args.no_cache else Path(args.cache) if args.cache else outdir / ".kg-cache"
     b = builder.build_dataset(args.paths or [builder.SEEDS], args.curation, progress, args.jobs, cache)
     builder.write_outputs(b, outdir)
-    _warn(args, b.errors)
-    _warn(args, b.stale, "warning")
+    _warn(b.errors)
+    _warn(b.stale, "warning")
     _report(args, *_build_summary(b, outdir))
     if not args.paths and not (args.quiet or args.json):
         print(f"\nExample question ({EXAMPLE_QUERY}): who chaired personnel-vetting conferences?")
@@ -217,43 +217,42 @@ def cmd_eval(args: argparse.Namespace) -> int:
         print(f"error: {args.gold}: no gold *.json files", file=sys.stderr)
         return 2
     b = builder.build_dataset(args.paths or [builder.SEEDS])
-    for line in b.errors:
-        print(f"  error: {line}", file=sys.stderr)
+    _warn(b.errors)
     texts = {a.id: a.clean.text for a in b.articles}
     scores = builder.evaluate(builder.graph_facts(b.dataset), gold, texts)
-    if args.json:
-        print(json.dumps({"articles": len(b.articles), "errors": b.errors, "gold": len(gold),
-                          "scores": {**scores["per_kind"], "overall": scores["overall"]}},
-                         ensure_ascii=False, indent=1, sort_keys=True))
-        return 0
+    per_kind = {**scores["per_kind"], "overall": scores["overall"]}
+    lines = []
     if args.explain:
-        for miss in scores["misses"]:
-            print("\n".join(miss.lines()))
-        print("\nerror kinds:")
-        for kind, n in scores["error_kinds"]:
-            print(f"{n:5}  {kind}")
-        print()
-    print(f"{'kind':14} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}")
-    for kind, f in [*scores["per_kind"].items(), ("overall", scores["overall"])]:
-        print(f"{kind:14} {f['precision']:6.3f} {f['recall']:6.3f} {f['f1']:6.3f} {f['tp']:5} {f['fp']:5} {f['fn']:5}")
+        lines += [line for miss in scores["misses"] for line in miss.lines()]
+        lines += ["", "error kinds:", *(f"{n:5}  {kind}" for kind, n in scores["error_kinds"]), ""]
+    lines.append(f"{'kind':14} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}")
+    lines += [f"{kind:14} {f['precision']:6.3f} {f['recall']:6.3f} {f['f1']:6.3f} {f['tp']:5} {f['fp']:5} {f['fn']:5}"
+              for kind, f in per_kind.items()]
+    summary: dict[str, Any] = {"articles": len(b.articles), "errors": b.errors, "gold": len(gold), "scores": per_kind}
     if args.calibrate:
-        _calibrate(scores["outcomes"], Path(args.calibrate), f"{len(gold)} gold articles of {args.gold}")
+        measured_on = f"{len(gold)} gold articles of {args.gold}"
+        summary["calibration"], more = _calibrate(scores["outcomes"], Path(args.calibrate), measured_on)
+        lines += more
+    _report(args, summary, lines)
     return 0
 
 
-def _calibrate(outcomes: list[Any], path: Path, measured_on: str) -> None:
-    """Write each rule's measured confidence and print the reliability table it gives."""
+def _calibrate(outcomes: list[Any], path: Path, measured_on: str) -> tuple[dict[str, Any], list[str]]:
+    """Write each rule's measured confidence; returns it and the reliability table it gives, as a summary
+    and as lines."""
     measured = builder.calibrate(outcomes)
     rows = [{"rule": r, "confidence": f"{c:.2f}", "right": ok, "wrong": bad, "measured_on": measured_on}
             for r, (c, ok, bad) in measured.items()]
     builder.write_calibration(path, rows)
-    print(f"\nrule confidences measured ({path}):")
-    for row in rows:
-        print(f"  {row['rule']:24} {row['confidence']}  ({row['right']} right, {row['wrong']} wrong)")
-    print("\nreliability (confidence bucket → observed precision, facts):")
     new = {r: c for r, (c, _, _) in measured.items()}
-    for bucket, precision, n in builder.reliability(outcomes, lambda rule, old: new.get(rule, old)):
-        print(f"  {bucket:14} {precision:6.3f} {n:6}")
+    table = builder.reliability(outcomes, lambda rule, old: new.get(rule, old))
+    lines = [f"\nrule confidences measured ({path}):"]
+    lines += [f"  {row['rule']:24} {row['confidence']}  ({row['right']} right, {row['wrong']} wrong)" for row in rows]
+    lines.append("\nreliability (confidence bucket → observed precision, facts):")
+    lines += [f"  {bucket:14} {precision:6.3f} {n:6}" for bucket, precision, n in table]
+    summary = {"file": str(path), "rules": rows,
+               "reliability": [{"bucket": b, "precision": p, "facts": n} for b, p, n in table]}
+    return summary, lines
 
 
 def parser() -> argparse.ArgumentParser:

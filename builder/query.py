@@ -52,6 +52,15 @@ def saved(name: str) -> SavedQuery:
     return SavedQuery(name, text, meta.get("summary", ""), meta.get("params", ""), meta.get("kind", "report"))
 
 
+def checked(name: str, params: dict[str, Any] | None) -> SavedQuery:
+    """The saved query NAME, once every parameter given is one it declares."""
+    query = saved(name)
+    unknown = [k for k in (params or {}) if k not in query.param_names]
+    if unknown:
+        raise QueryError(f"query {name!r} has no parameter {', '.join(unknown)}")
+    return query
+
+
 def list_queries() -> list[SavedQuery]:
     """Every saved query, in name order."""
     return [saved(f.name.removesuffix(".rq")) for f in entries(QUERIES, ".rq")]
@@ -60,11 +69,8 @@ def list_queries() -> list[SavedQuery]:
 def select(name: str, ds: Graph, params: dict[str, str] | None = None) -> tuple[list[str], list[dict[str, Any]]]:
     """Run a saved query on a graph (a Dataset unites its named graphs); returns the column names and the
     rows as RDF terms (None where unbound). Parameters are bound as plain literals, never pasted in."""
-    query = saved(name)
+    query = checked(name, params)
     bindings = {k: Literal(v) for k, v in (params or {}).items()}
-    unknown = [k for k in bindings if k not in query.param_names]
-    if unknown:
-        raise QueryError(f"query {name!r} has no parameter {', '.join(unknown)}")
     result = ds.query(query.text, initBindings=bindings)
     columns = [str(v) for v in (result.vars or [])]
     rows = [{c: row[c] for c in columns} for row in result]  # type: ignore[index, call-overload]
@@ -90,11 +96,7 @@ def _value(node: object) -> str | int | float | bool | None:
 
 def to_frame(name: str, ds: Graph, params: dict[str, Any] | None = None) -> pd.DataFrame:
     """A saved query's result as a pandas DataFrame with typed columns (see `frame`)."""
-    query = saved(name)
-    unknown = [k for k in (params or {}) if k not in query.param_names]
-    if unknown:
-        raise QueryError(f"query {name!r} has no parameter {', '.join(unknown)}")
-    return frame(ds, query.text, params)
+    return frame(ds, checked(name, params).text, params)
 
 
 def frame(ds: Graph, text: str, params: dict[str, Any] | None = None) -> pd.DataFrame:
@@ -121,21 +123,21 @@ def frame(ds: Graph, text: str, params: dict[str, Any] | None = None) -> pd.Data
         cells = [r[i] for r in rows]
         data[c] = _column(cells)
         if cells and all(v is None or isinstance(v, URIRef) for v in cells) and any(cells):
-            data[f"{c}Label"] = pd.Series([_label(ds, v) for v in cells], dtype="object")
+            labels = {v: label(ds, v) for v in set(cells) if v is not None}
+            data[f"{c}Label"] = pd.Series([labels.get(v) for v in cells], dtype="object")
     return pd.DataFrame(data, columns=list(data)).reset_index(drop=True)
 
 
-LABELS = (RDFS.label, SDO.name, SKOS.prefLabel, KG.articleId, KG.factId)
+LABELS = (SDO.name, RDFS.label, SKOS.prefLabel, KG.articleId, KG.factId)
 DATES = {XSD.date, XSD.dateTime}
 
 
-def _label(ds: Graph, node: Any) -> str | None:
-    if node is None:
-        return None
+def label(g: Graph, node: Any) -> str | None:
+    """The node's readable name: the least value of the first of LABELS it has (None if it has none)."""
     for prop in LABELS:
-        value = ds.value(node, prop)
-        if value is not None:
-            return str(value)
+        values = sorted(str(v) for v in g.objects(node, prop))
+        if values:
+            return values[0]
     return None
 
 

@@ -14,10 +14,11 @@ from collections.abc import Callable, Iterable
 from itertools import combinations
 from typing import TYPE_CHECKING, Any
 
-from rdflib import RDFS, SDO, SKOS, Graph, URIRef
+from rdflib import SDO, Graph, URIRef
 
 from builder import resolve
 from builder.namespace import KG
+from builder.query import label as name_of
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -39,7 +40,6 @@ MEETINGS = PREFIXES + """SELECT ?event ?relation ?other WHERE {
 EVENTS = PREFIXES + "SELECT ?event WHERE { ?event a schema:Event }"
 ATTENDANCE = PREFIXES + "SELECT ?event ?person WHERE { ?event a schema:Event ; schema:attendee ?person }"
 
-NAMES = (SDO.name, RDFS.label, SKOS.prefLabel)
 KINDS = ("person", "post", "body", "event", "place")  # node insertion order, then label, then IRI
 KIND_OF = {"organiser": "body", "chair": "person", "attendee": "person", "held at": "place"}
 
@@ -54,12 +54,8 @@ def _rows(g: Graph, query: str) -> list[tuple[Any, ...]]:
 
 
 def label(g: Graph, node: Any) -> str:
-    """The node's readable name: schema:name, rdfs:label or skos:prefLabel (the least, if several)."""
-    for prop in NAMES:
-        values = sorted(str(v) for v in g.objects(node, prop))
-        if values:
-            return values[0]
-    return str(node).rsplit("/", 1)[-1]
+    """The node's readable name (see query.label), else the last step of its IRI."""
+    return name_of(g, node) or str(node).rsplit("/", 1)[-1]
 
 
 def _day(value: str) -> str:
