@@ -9,6 +9,7 @@ from a rule splitter that knows Vietnamese abbreviations (T.Ư., TP.).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -113,13 +114,12 @@ def pipeline() -> Language:
     return nlp
 
 
-def analyse(clean: Clean) -> Doc:
-    """Run the pipeline over a clean article; sentence starts come from split_sentences."""
+def tag(text: str) -> Doc:
+    """Run the pipeline over a text whose lines are its sentences (one line: one sentence)."""
     nlp = pipeline()
-    doc = nlp.make_doc(clean.text)
-    starts = {s for s, _, _ in split_sentences(clean)}
+    doc = nlp.make_doc(text)
     for tok in doc:
-        tok.is_sent_start = tok.i == 0 or tok.idx in starts or doc[tok.i - 1].text == "\n"
+        tok.is_sent_start = tok.i == 0 or doc[tok.i - 1].text == "\n"
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     return doc
@@ -130,3 +130,34 @@ def proper_name_starts(doc: Doc) -> frozenset[int]:
     starts = {t.idx for t in doc if t.tag_ == "Np" and " " in t.text}
     starts |= {e.start_char for e in doc.ents if e.label_ == "PER" and " " in e.text}
     return frozenset(starts)
+
+
+class ProperNames:
+    """The offsets of a clean text where underthesea sees a multi-syllable proper name.
+
+    Tagging is the costly step of a build, and a rule needs it only where a capitalised word that is not a
+    known surname could start a name. So `offset in names` tags the sentence holding the offset the first
+    time it is asked about, and keeps the answer; sentences nobody asks about are never tagged.
+    """
+
+    def __init__(self, clean: Clean) -> None:
+        self.text = clean.text
+        self.spans = [(start, end) for start, end, _ in split_sentences(clean)]
+        self.starts = [start for start, _ in self.spans]
+        self.found: dict[int, frozenset[int]] = {}
+
+    def __contains__(self, offset: object) -> bool:
+        if not isinstance(offset, int):
+            return False
+        k = bisect_right(self.starts, offset) - 1
+        if k < 0 or offset >= self.spans[k][1]:
+            return False
+        if k not in self.found:
+            start, end = self.spans[k]
+            self.found[k] = frozenset(start + at for at in proper_name_starts(tag(self.text[start:end])))
+        return offset in self.found[k]
+
+    @property
+    def tagged(self) -> int:
+        """How many sentences were tagged."""
+        return len(self.found)

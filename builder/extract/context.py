@@ -11,6 +11,8 @@ from builder.gazetteer import Gazetteer, Place, Syllable, gazetteer, local_units
 from builder.normalize import LIST_ITEM
 
 if TYPE_CHECKING:
+    from collections.abc import Container
+
     from builder.ingest import Article
 
 
@@ -45,7 +47,7 @@ class ArticleContext:
     organisation: str | None = None
     published: str | None = None
     headline: str | None = None
-    proper: frozenset[int] = frozenset()
+    proper: Container[int] = frozenset()  # builder.nlp.ProperNames: tagged when asked
     units: dict[str, str] = field(default_factory=dict)  # unit word below the province → its commonest name
     local: Place | None = None  # the unit below the province whose Party committee the article is about
     adhoc: list[tuple[int, str, list[str]]] = field(default_factory=list)  # (offset, name, head) of ad-hoc bodies
@@ -85,7 +87,7 @@ class ArticleContext:
 def article_context(article: Article) -> ArticleContext:
     """The context of one article: its main place and organisation, date, headline and proper names."""
     from builder.extract.titles import organisation_at, unit_name
-    from builder.nlp import analyse, proper_name_starts
+    from builder.nlp import ProperNames
 
     g = gazetteer()
     clean = article.clean
@@ -114,7 +116,7 @@ def article_context(article: Article) -> ArticleContext:
     unit, _, name = (organisation or "").partition(" ")
     local = Place(name, unit) if unit in local_units() and name else None
     return ArticleContext(g, place, organisation, article.meta.get("published"), _headline(article),
-                          proper_name_starts(analyse(clean)),
+                          ProperNames(clean),
                           {u: min(c, key=lambda n: (-c[n], n)) for u, c in units.items()}, local,
                           _adhoc(g, syllables, clean.text),
                           frozenset(hit[1] for k in range(len(keys)) if (hit := g.bodies.longest(keys, k))))

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 from builder.gazetteer import Gazetteer, LocalBody, Place, Syllable, local_units
 
 if TYPE_CHECKING:
+    from collections.abc import Container
+
     from builder.extract.context import ArticleContext, Sentence
 
 # Punctuation (and "kiêm") that joins titles, and that joins a name to the titles after it; the cue word
@@ -296,13 +298,14 @@ def _chain(g: Gazetteer, syls: list[Syllable], i: int, ctx: ArticleContext) -> l
     return out
 
 
-def name_at(g: Gazetteer, syls: list[Syllable], i: int, proper: frozenset[int] = frozenset()) -> Name | None:
+def name_at(g: Gazetteer, syls: list[Syllable], i: int, proper: Container[int] = frozenset()) -> Name | None:
     """A Vietnamese full name at i: a known surname (or a word the tagger calls a proper name, Np)
-    and 1–3 more capitalised syllables."""
-    tagged = syls[i].start in proper and syls[i].written.istitle() and syls[i].key not in g.non_name_starts
-    if not syls[i].capital or not (syls[i].key in g.surnames or tagged) or syls[i].key != syls[i].written.lower():
+    and 1–3 more capitalised syllables. The tagger is asked last: asking is what costs."""
+    s = syls[i]
+    if not s.capital or s.key != s.written.lower() or s.key not in g.surnames and (
+            not s.written.istitle() or s.key in g.non_name_starts):
         return None
-    if syls[i].key in g.cue_words("honorific") - {"đồng"} and i + 1 < len(syls) and syls[i + 1].capital:
+    if s.key in g.cue_words("honorific") - {"đồng"} and i + 1 < len(syls) and syls[i + 1].capital:
         return None  # "Ông Hà Ban": the honorific is not part of the name
     keys = [s.key for s in syls]
     if g.bodies.longest(keys, i):
@@ -319,6 +322,8 @@ def name_at(g: Gazetteer, syls: list[Syllable], i: int, proper: frozenset[int] =
     place = g.places.longest(keys, i)
     if place and (place[0] >= j or keys[place[0]] in g.surnames):  # "Hà Tĩnh", "Hà Tĩnh Đinh Công Thưởng"
         return None
+    if s.key not in g.surnames and s.start not in proper:
+        return None
     return Name("", i, j)
 
 
@@ -330,7 +335,7 @@ def _mangled_middle(g: Gazetteer, syls: list[Syllable], i: int, j: int) -> bool:
 
 
 def names(g: Gazetteer, syls: list[Syllable], text: str, offset: int,
-          proper: frozenset[int] = frozenset()) -> list[Name]:
+          proper: Container[int] = frozenset()) -> list[Name]:
     """All full names of a sentence, left to right."""
     out: list[Name] = []
     i = 0
