@@ -103,7 +103,8 @@ def _extract(articles: list[Article], progress: Progress | None, jobs: int) -> l
 
 
 def build_dataset(paths: Iterable[str | Path], curation: str | Path | dict[str, Decision] | None = None,
-                  progress: Progress | None = None, jobs: int = 1, cache: str | Path | None = None) -> Build:
+                  progress: Progress | None = None, jobs: int = 1, cache: str | Path | None = None,
+                  validator: str = "rudof") -> Build:
     """Build the knowledge graph of the articles under paths, in memory.
 
     A curation file (see builder.curation) is read first, so a bad one fails before any
@@ -112,6 +113,7 @@ def build_dataset(paths: Iterable[str | Path], curation: str | Path | dict[str, 
     articles as they are extracted (the CLI passes a tqdm bar on a terminal); jobs > 1 extracts
     in that many processes, with the same result; cache, a folder, keeps each article's facts
     under a digest of its text and of the builder, so unchanged articles are not extracted again.
+    validator is the SHACL engine of builder.validate.validate_dataset ("rudof" or "pyshacl").
     """
     from builder import curation as cur
     from builder.conflicts import conflicts
@@ -136,7 +138,7 @@ def build_dataset(paths: Iterable[str | Path], curation: str | Path | dict[str, 
     curated, stale = cur.apply(decisions, items) if decisions else (Counter(), [])
     ds = to_dataset(items)
     lap("rdf")
-    validation = validate_dataset(ds, store)
+    validation = validate_dataset(ds, store, validator)
     lap("shacl")
     columns, rows = conflicts(ds)
     lap("conflicts")

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import builder
+from builder.validate import ENGINES
 
 EXAMPLE_QUERY = "chairs-of-vetting"
 EPILOG = """exit codes: 0 success (validate, build: the graph conforms); 1 SHACL violations; 2 error
@@ -87,7 +88,8 @@ def cmd_build(args: argparse.Namespace) -> int:
             return tqdm(articles, desc="extract", unit="article", file=sys.stderr, leave=False)
 
     cache = None if args.no_cache else Path(args.cache) if args.cache else outdir / ".kg-cache"
-    b = builder.build_dataset(args.paths or [builder.SEEDS], args.curation, progress, args.jobs, cache)
+    b = builder.build_dataset(args.paths or [builder.SEEDS], args.curation, progress, args.jobs, cache,
+                              args.validator)
     builder.write_outputs(b, outdir)
     _warn(b.errors)
     _warn(b.stale, "warning")
@@ -102,7 +104,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     ds = builder.load_graph(args.graph)
-    v = builder.validate_dataset(ds)
+    v = builder.validate_dataset(ds, engine=args.validator)
     problems = builder.describe(v.report)
     summary = {"graph": args.graph, "conforms": v.conforms, "violations": v.violations, "triples": len(ds),
                "validation": v.how, "results": problems}
@@ -263,8 +265,13 @@ def parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors (and no progress bar)")
     common.add_argument("--json", action="store_true", help="print a machine-readable summary (JSON) instead")
+    shacl = argparse.ArgumentParser(add_help=False)
+    shacl.add_argument("--validator", choices=ENGINES, default="rudof",
+                       help="rudof: each article graph to rudof first, to pySHACL if flagged (the report is "
+                            "always pySHACL's); pyshacl: every graph to pySHACL (default: rudof)")
 
-    b = sub.add_parser("build", help="build the graph from articles (default: the bundled seeds)", parents=[common],
+    b = sub.add_parser("build", help="build the graph from articles (default: the bundled seeds)",
+                       parents=[common, shacl],
                        description="Example: kg build articles/ more.jsonl -o out   (no path: the bundled seeds)")
     b.add_argument("paths", nargs="*", help="article files or folders (.txt, .html, .jsonl)")
     b.add_argument("-o", "--output", default="out", help="output folder (default: out)")
@@ -276,7 +283,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--no-cache", action="store_true", help="extract every article, read and write no cache")
     b.set_defaults(func=cmd_build)
 
-    v = sub.add_parser("validate", help="validate a graph against the SHACL shapes", parents=[common],
+    v = sub.add_parser("validate", help="validate a graph against the SHACL shapes",
+                       parents=[common, shacl],
                        description="Example: kg validate out/graph.trig   (exit 0 conforms, 1 violations)")
     v.add_argument("graph", help="build folder or graph file (.trig, .ttl, .nq, .nt, .jsonld)")
     v.set_defaults(func=cmd_validate)

@@ -19,7 +19,7 @@ from helpers import ROOT, articles
 from rdflib import RDF, RDFS, Dataset, Graph, Literal, Namespace, URIRef
 
 import builder
-from builder.validate import describe, results, shapes_graph, validate, validate_dataset
+from builder.validate import ENGINES, describe, results, rudof_results, shapes_graph, validate, validate_dataset
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 SCHEMA = Namespace("https://schema.org/")
@@ -78,6 +78,42 @@ def test_example(path: Path) -> None:
         got, want = results(v.report), expected(path)
         assert got == want, (f"unexpected: {sorted(got - want)}\nmissing: {sorted(want - got)}\n"
                              + "\n".join(describe(v.report)))
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
+def test_rudof_gives_pyshacls_results(path: Path) -> None:
+    """The fast engine a build uses first finds exactly what pySHACL finds on every shape example:
+    the same verdict and the same (focus node, path, constraint component) of every result."""
+    g = Graph().parse(path, format="turtle")
+    assert rudof_results(g) == results(validate(g).report)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_flagged_graph_gets_pyshacls_report(engine: str) -> None:
+    """Whatever the engine, the report of a dataset with a bad article graph is pySHACL's."""
+    ds = Dataset(default_union=True)
+    for name in ("valid-term.ttl", "invalid-holding.ttl"):
+        g = ds.graph(URIRef(f"https://w3id.org/dangkg/id/graph/{name}"))
+        for triple in Graph().parse(EXAMPLES / name, format="turtle"):
+            g.add(triple)
+    v = validate_dataset(ds, engine=engine)
+    assert not v.conforms and results(v.report) == expected(EXAMPLES / "invalid-holding.ttl")
+    assert v.how.startswith({"rudof": "rudof on each of 2 article graphs, pySHACL on the 1 it flagged",
+                             "pyshacl": "pySHACL on each of 2 article graphs"}[engine]), v.how
+
+
+def test_a_graph_rudof_cannot_read_goes_to_pyshacl() -> None:
+    """A literal rudof's strict N-Triples reader refuses (here a lone surrogate) makes rudof say nothing,
+    and the graph is still validated, by pySHACL."""
+    g = Graph().parse(EXAMPLES / "valid-person.ttl", format="turtle")
+    person = next(iter(g.subjects(RDF.type, SCHEMA.Person)))
+    g.add((person, SCHEMA.alternateName, Literal("Lê \ud800 Văn")))
+    ds = Dataset(default_union=True)
+    target = ds.graph(URIRef("https://w3id.org/dangkg/id/graph/p"))
+    for triple in g:
+        target.add(triple)
+    v = validate_dataset(ds)
+    assert v.conforms and "pySHACL on the 1 it flagged" in v.how, v.how
 
 
 def test_expected_covers_exactly_the_invalid_files() -> None:
@@ -148,3 +184,10 @@ def test_the_seeds_verdict_is_the_merged_verdict(seeds_build) -> None:
     whole = validate(merged)
     assert seeds_build.conforms and whole.conforms
     assert results(seeds_build.validation.report) == results(whole.report) == set()
+
+
+def test_rudof_agrees_with_pyshacl_on_every_seed_article_graph(seeds_build) -> None:
+    graphs = [g for g in seeds_build.dataset.graphs() if len(g)]
+    assert len(graphs) == 5
+    for g in graphs:
+        assert rudof_results(g) == results(validate(g).report) == set(), g.identifier
