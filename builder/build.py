@@ -150,13 +150,13 @@ def write_outputs(build: Build, outdir: str | Path) -> list[Path]:
     """Write graph.trig (one named graph per article), graph.ttl (merged), report.ttl (SHACL) and
     conflicts.csv into outdir, each atomically; returns the paths written."""
     from builder.files import csv_text, write_atomic
-    from builder.to_rdf import merged, trig
+    from builder.to_rdf import merged_turtle, trig
 
     start = time.perf_counter()
     out = Path(outdir)
     texts = {
         "graph.trig": trig(build.dataset),
-        "graph.ttl": merged(build.dataset).serialize(format="turtle"),
+        "graph.ttl": merged_turtle(build.dataset),
         "report.ttl": build.validation.report.serialize(format="turtle"),
         "conflicts.csv": csv_text(build.conflict_columns, build.conflicts),
     }

@@ -50,12 +50,12 @@ EXPORTS = {"trig": ".trig", "nquads": ".nq", "turtle": ".ttl", "jsonld": ".jsonl
 
 def export(ds: Dataset, fmt: str) -> str:
     """The dataset as text in one of EXPORTS, in a stable order."""
-    from builder.to_rdf import merged, trig
+    from builder.to_rdf import merged_turtle, trig
 
     if fmt == "trig":
         return trig(ds)
     if fmt == "turtle":
-        return merged(ds).serialize(format="turtle")
+        return merged_turtle(ds)
     if fmt == "nquads":
         lines = {ln for ln in ds.serialize(format="nquads").splitlines() if ln.strip()}
         return "".join(f"{ln}\n" for ln in sorted(lines))

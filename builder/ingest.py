@@ -10,7 +10,7 @@ import html
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -114,7 +114,7 @@ def make_article(article_id: str, path: str, raw: str, is_html: bool = False,
     if is_html:
         text, base = strip_html(raw)
         clean = normalize(text)
-        clean.offsets = [base[o] if o < len(base) else len(raw) for o in clean.offsets]
+        clean = replace(clean, offsets=[base[o] if o < len(base) else len(raw) for o in clean.offsets])
     else:
         clean = normalize(raw)
     if not clean.text.strip():

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from builder.resources import data_lines
@@ -30,11 +32,16 @@ class Paragraph:
 
 @dataclass
 class Clean:
-    """Clean text, the original offset of each of its characters, and its paragraphs."""
+    """Clean text, the original offset of each of its characters, and its paragraphs. The offsets are kept
+    as an array of machine integers (a list would hold a Python int per character: five times the memory)."""
 
     text: str
-    offsets: list[int]
+    offsets: Sequence[int]
     paragraphs: list[Paragraph] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.offsets, array):
+            self.offsets = array("q", self.offsets)
 
     def original(self, start: int, end: int) -> tuple[int, int]:
         """Map a clean span to the span of the original text it came from."""

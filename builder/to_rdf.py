@@ -7,6 +7,7 @@ our own terms (builder.namespace.KG) only where none of those has one.
 
 from __future__ import annotations
 
+import io
 import re
 from collections import Counter, defaultdict
 from dataclasses import replace
@@ -258,26 +259,47 @@ def to_dataset(items: list[tuple[Article, Facts]]) -> Dataset:
     return ds
 
 
+# written as prefixed names; our own nodes (https://w3id.org/dangkg/id/…) stay full IRIs
+WRITTEN_PREFIXES = {p: str(ns) for p, ns in sorted(PREFIXES.items()) if p != "id"}
+
+
+def ntriples(g: Graph) -> list[str]:
+    """A graph's triples as sorted, distinct N-Triples lines (rdflib's escaping): a stable order."""
+    return sorted({ln for ln in g.serialize(format="nt").splitlines() if ln.strip()})
+
+
+def turtle(lines: list[str], graph: str | None = None) -> str:
+    """N-Triples lines as Turtle, or as one TriG graph block when graph is its IRI; written by Oxigraph
+    (grouped by subject and predicate, in the lines' order, our prefixes, no @prefix lines)."""
+    import pyoxigraph as ox
+
+    triples = ox.parse("\n".join(lines), format=ox.RdfFormat.N_TRIPLES)
+    out = io.BytesIO()
+    if graph is None:
+        ox.serialize(triples, out, format=ox.RdfFormat.TURTLE, prefixes=WRITTEN_PREFIXES)
+    else:
+        name = ox.NamedNode(graph)
+        ox.serialize((ox.Quad(t.subject, t.predicate, t.object, name) for t in triples), out,
+                     format=ox.RdfFormat.TRIG, prefixes=WRITTEN_PREFIXES)
+    text = out.getvalue().decode("utf-8")
+    return "".join(ln + "\n" for ln in text.splitlines() if not ln.startswith("@prefix"))
+
+
+def prefix_lines() -> str:
+    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in WRITTEN_PREFIXES.items())
+
+
 def trig(ds: Dataset) -> str:
-    """TriG with the named graphs in IRI order (rdflib's own writer follows hash order)."""
-    head = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items()))
-    parts = [head]
+    """TriG with the named graphs in IRI order, each graph's triples in N-Triples order."""
+    parts = [prefix_lines()]
     for g in sorted((g for g in ds.graphs() if len(g)), key=lambda g: str(g.identifier)):
-        body = Graph(namespace_manager=ds.namespace_manager)
-        for triple in g:
-            body.add(triple)
-        text = body.serialize(format="turtle")
-        lines = [ln for ln in text.splitlines() if not ln.startswith("@prefix")]
-        inner = "\n".join(f"    {ln}" if ln else "" for ln in lines).strip("\n")
-        parts.append(f"\n<{g.identifier}> {{\n{inner}\n}}\n")
+        parts.append("\n" + turtle(ntriples(g), str(g.identifier)))
     return "".join(parts)
 
 
-def merged(ds: Dataset) -> Graph:
-    """The union of all article graphs as one graph (the Turtle export)."""
-    g = Graph()
-    for prefix, ns in PREFIXES.items():
-        g.bind(prefix, ns)
-    for s, p, o, _ in ds.quads((None, None, None, None)):
-        g.add((s, p, o))
-    return g
+def merged_turtle(ds: Dataset) -> str:
+    """The union of all article graphs as Turtle (the graph.ttl export), triples in N-Triples order."""
+    lines: set[str] = set()
+    for g in ds.graphs():
+        lines.update(ln for ln in g.serialize(format="nt").splitlines() if ln.strip())
+    return prefix_lines() + "\n" + turtle(sorted(lines))
