@@ -35,7 +35,7 @@ def _cluster_end(raw: str, i: int) -> int:
 def _assert_offsets_point_home(raw: str, clean_text: str, offsets: list[int]) -> None:
     """Each non-space clean char is the NFC of the raw cluster its offset points at."""
     assert len(offsets) == len(clean_text)
-    assert offsets == sorted(offsets), "offsets must be monotone"
+    assert list(offsets) == sorted(offsets), "offsets must be monotone"
     for i, ch in enumerate(clean_text):
         if ch.isspace():
             continue
