@@ -6,6 +6,7 @@ The public API (the `kg` command and the notebook use only this):
     b = builder.build_dataset(["articles/"])        # everything in memory, nothing written
     builder.write_outputs(b, "out")                 # graph.trig, graph.ttl, report.ttl, conflicts.csv
     ds = builder.load_graph("out")                  # a build folder or a graph file
+    ds = builder.open_graph("out")                  # the same, through Oxigraph when the graph is large
     builder.run_query("post-holders", ds, {"roleName": "Trưởng ban"})   # (columns, rows)
     builder.to_frame("chairs-of-vetting", ds)       # a pandas DataFrame
 
@@ -28,6 +29,7 @@ from builder.query import QueryError, SavedQuery, frame, list_queries, queries_f
 from builder.query import run as run_query
 from builder.remote import RemoteError, Server, load
 from builder.resources import SEEDS
+from builder.store import OxigraphGraph, open_graph
 from builder.validate import Validation, describe, validate_dataset
 from builder.views import VIEWS, ViewError, around, view
 from builder.viz import write_picture
@@ -45,10 +47,10 @@ def load_ipython_extension(ipython: object) -> None:
 CONFIDENCES_FILE = confidences_path()
 
 __all__ = [
-    "ArticleView", "Build", "CONFIDENCES_FILE", "CurationError", "EXPORTS", "GraphError", "OUTPUTS", "QueryError",
-    "RemoteError", "SEEDS", "SavedQuery", "Server", "VIEWS", "Validation", "ViewError", "__version__", "around",
-    "build_dataset", "calibrate", "conflicts", "csv_text", "describe", "evaluate", "export", "frame", "fuseki_config",
-    "graph_facts", "list_queries", "load", "load_gold", "load_graph", "load_ipython_extension", "queries_frame",
-    "reliability", "review_rows", "run_query", "saved", "show_article", "to_frame", "validate_dataset", "view",
-    "write_calibration", "write_outputs", "write_picture", "write_review", "write_text",
+    "ArticleView", "Build", "CONFIDENCES_FILE", "CurationError", "EXPORTS", "GraphError", "OUTPUTS", "OxigraphGraph",
+    "QueryError", "RemoteError", "SEEDS", "SavedQuery", "Server", "VIEWS", "Validation", "ViewError", "__version__",
+    "around", "build_dataset", "calibrate", "conflicts", "csv_text", "describe", "evaluate", "export", "frame",
+    "fuseki_config", "graph_facts", "list_queries", "load", "load_gold", "load_graph", "load_ipython_extension",
+    "open_graph", "queries_frame", "reliability", "review_rows", "run_query", "saved", "show_article", "to_frame",
+    "validate_dataset", "view", "write_calibration", "write_outputs", "write_picture", "write_review", "write_text",
 ]

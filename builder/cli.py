@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import builder
+from builder.store import ENGINES as QUERY_ENGINES
 from builder.validate import ENGINES
 
 EXAMPLE_QUERY = "chairs-of-vetting"
@@ -148,7 +149,7 @@ def cmd_query(args: argparse.Namespace) -> int:
         k, v = item.split("=", 1)
         params[k.strip()] = v
     builder.saved(args.name)  # an unknown query fails before the graph is read
-    _emit(*builder.run_query(args.name, builder.load_graph(args.graph), params), args.format)
+    _emit(*builder.run_query(args.name, builder.open_graph(args.graph, args.engine), params), args.format)
     return 0
 
 
@@ -299,6 +300,9 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--param", action="append", default=[], help="k=v, bound as a literal")
     r.add_argument("--graph", default="out", help="build folder or graph file (default: out)")
     r.add_argument("--format", choices=FORMATS, default="table")
+    r.add_argument("--engine", choices=QUERY_ENGINES, default="auto",
+                   help="rdflib in memory, or Oxigraph (fast on large graphs); auto: Oxigraph when the graph "
+                        "file is over 50 MB (default: auto)")
     r.set_defaults(func=cmd_query)
 
     x = sub.add_parser("export", help="write the built graph for a triple store (e.g. Fuseki)", parents=[common],

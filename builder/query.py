@@ -17,7 +17,13 @@ from builder.namespace import KG
 from builder.resources import QUERIES, entries
 
 if TYPE_CHECKING:
+    from typing import TypeAlias
+
     import pandas as pd
+
+    from builder.store import OxigraphGraph
+
+    Queryable: TypeAlias = Graph | OxigraphGraph  # rdflib graph or dataset, or Oxigraph (builder.store)
 
 NATIVE = {XSD.integer, XSD.int, XSD.long, XSD.decimal, XSD.double, XSD.float, XSD.boolean}
 HEADER = re.compile(r"^#\+\s*(\w+):\s*(.*)$")
@@ -66,7 +72,7 @@ def list_queries() -> list[SavedQuery]:
     return [saved(f.name.removesuffix(".rq")) for f in entries(QUERIES, ".rq")]
 
 
-def select(name: str, ds: Graph, params: dict[str, str] | None = None) -> tuple[list[str], list[dict[str, Any]]]:
+def select(name: str, ds: Queryable, params: dict[str, str] | None = None) -> tuple[list[str], list[dict[str, Any]]]:
     """Run a saved query on a graph (a Dataset unites its named graphs); returns the column names and the
     rows as RDF terms (None where unbound). Parameters are bound as plain literals, never pasted in."""
     query = checked(name, params)
@@ -77,7 +83,7 @@ def select(name: str, ds: Graph, params: dict[str, str] | None = None) -> tuple[
     return columns, rows
 
 
-def run(name: str, ds: Graph, params: dict[str, str] | None = None) -> tuple[list[str], list[dict[str, Any]]]:
+def run(name: str, ds: Queryable, params: dict[str, str] | None = None) -> tuple[list[str], list[dict[str, Any]]]:
     """Run a saved query on a graph (a Dataset unites its named graphs); returns the column names and the
     rows, numbers and booleans as Python values, everything else in its lexical form."""
     columns, rows = select(name, ds, params)
@@ -94,12 +100,12 @@ def _value(node: object) -> str | int | float | bool | None:
     return str(node)
 
 
-def to_frame(name: str, ds: Graph, params: dict[str, Any] | None = None) -> pd.DataFrame:
+def to_frame(name: str, ds: Queryable, params: dict[str, Any] | None = None) -> pd.DataFrame:
     """A saved query's result as a pandas DataFrame with typed columns (see `frame`)."""
     return frame(ds, checked(name, params).text, params)
 
 
-def frame(ds: Graph, text: str, params: dict[str, Any] | None = None) -> pd.DataFrame:
+def frame(ds: Queryable, text: str, params: dict[str, Any] | None = None) -> pd.DataFrame:
     """A SPARQL SELECT's result as a DataFrame. Parameters are bound as typed literals (never pasted in).
 
     Columns are typed by what they hold: xsd:date and xsd:dateTime → datetime64, xsd:gYear and
@@ -132,7 +138,7 @@ LABELS = (SDO.name, RDFS.label, SKOS.prefLabel, KG.articleId, KG.factId)
 DATES = {XSD.date, XSD.dateTime}
 
 
-def label(g: Graph, node: Any) -> str | None:
+def label(g: Queryable, node: Any) -> str | None:
     """The node's readable name: the least value of the first of LABELS it has (None if it has none)."""
     for prop in LABELS:
         values = sorted(str(v) for v in g.objects(node, prop))

@@ -1,0 +1,157 @@
+"""A large built graph queried through Oxigraph (pyoxigraph), with the rdflib-shaped answers builder.query reads.
+
+rdflib's in-memory store answers the saved queries in seconds to minutes on a million
+triples; Oxigraph (Rust) answers them in milliseconds. `OxigraphGraph` holds the RDF merge
+of a build's article graphs in Oxigraph's default graph — the graph the saved queries ask,
+as rdflib's union default graph does. It does not keep the named graphs beside it: with
+them in the same store Oxigraph 0.5 answers some joins on its default graph 50× slower,
+and its union default graph does not merge a triple found in several graphs (oxigraph
+issue #1919). Parameters are bound by a VALUES block at the head of the query's WHERE
+group, each value written as an escaped RDF term by pyoxigraph, never pasted in as text:
+what rdflib's initBindings does for the saved queries' `FILTER(!BOUND(?x) || …)`.
+
+`open_graph()` picks the engine: Oxigraph for a graph file over AUTO_BYTES, or when asked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rdflib import XSD, BNode, Literal, URIRef
+
+if TYPE_CHECKING:
+    import pyoxigraph as ox
+    from rdflib import Dataset
+
+AUTO_BYTES = 50_000_000  # a graph file above this (about 200,000 triples) is queried through Oxigraph
+ENGINES = ("auto", "rdflib", "oxigraph")
+WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+FORMATS = {".trig": "TRIG", ".ttl": "TURTLE", ".nq": "N_QUADS", ".nt": "N_TRIPLES"}
+
+
+@dataclass
+class Rows:
+    """A SELECT's answer the way builder.query reads rdflib's: vars, type, rows keyed by column name."""
+
+    vars: list[str]
+    rows: list[dict[str, Any]]
+    type: str = "SELECT"
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return iter(self.rows)
+
+
+def to_rdflib(term: Any) -> Any:
+    """An Oxigraph term as the rdflib term rdflib's parser would make (plain strings have no datatype)."""
+    import pyoxigraph as ox
+
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    if term.datatype.value == str(XSD.string):
+        return Literal(term.value)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
+
+
+def to_oxigraph(term: Any) -> ox.NamedNode | ox.Literal:
+    """A parameter value (an rdflib term, or anything: a plain literal of its text) as an Oxigraph term."""
+    import pyoxigraph as ox
+
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if not isinstance(term, Literal):
+        term = Literal(str(term))
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)) if term.datatype else None)
+
+
+def with_values(text: str, bindings: dict[str, Any]) -> str:
+    """The query with `VALUES (?k …) { (term …) }` opening its WHERE group; terms are pyoxigraph's escaped
+    N-Triples forms, so a value can never end the block or the query."""
+    if not bindings:
+        return text
+    code = "\n".join("" if ln.lstrip().startswith("#") else ln for ln in text.splitlines())
+    found = WHERE.search(code)
+    if not found:
+        from builder.query import QueryError
+
+        raise QueryError("parameters need a query with a WHERE { … } group")
+    names = sorted(bindings)
+    block = (f" VALUES ({' '.join('?' + n for n in names)}) "
+             f"{{ ({' '.join(str(to_oxigraph(bindings[n])) for n in names)}) }} ")
+    return code[:found.end()] + block + code[found.end():]
+
+
+class OxigraphGraph:
+    """The merged graph of a build in an Oxigraph store, answering `query` and `objects` as rdflib would."""
+
+    def __init__(self, store: ox.Store) -> None:
+        self.store = store
+
+    @classmethod
+    def load(cls, path: str | Path) -> OxigraphGraph:
+        """Every triple of a graph file (.trig, .ttl, .nq, .nt) into the default graph (the RDF merge)."""
+        import pyoxigraph as ox
+
+        from builder.graphs import GraphError
+
+        path = Path(path)
+        fmt = FORMATS.get(path.suffix.lower())
+        if fmt is None:
+            raise GraphError(f"{path}: Oxigraph reads {', '.join(sorted(FORMATS))}, not {path.suffix or 'this'}")
+        store = ox.Store()
+        try:
+            parsed = ox.parse(path=str(path), format=getattr(ox.RdfFormat, fmt))
+            store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in parsed)
+        except (SyntaxError, OSError, ValueError) as err:
+            first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+            raise GraphError(f"{path}: cannot parse ({first[:200]})") from None
+        return cls(store)
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    def query(self, text: str, initBindings: dict[str, Any] | None = None) -> Rows:  # noqa: N803 - rdflib's name
+        import pyoxigraph as ox
+
+        answer = self.store.query(with_values(text, initBindings or {}))
+        if not isinstance(answer, ox.QuerySolutions):
+            raise ValueError("only SELECT queries run on the Oxigraph store")
+        names = [v.value for v in answer.variables]
+        return Rows(names, [{n: to_rdflib(row[n]) for n in names} for row in answer])
+
+    def objects(self, subject: Any, predicate: Any) -> Iterator[Any]:
+        """The objects of (subject, predicate, ?) in the merged graph, as rdflib terms."""
+        import pyoxigraph as ox
+
+        s, p = to_oxigraph(subject), to_oxigraph(predicate)
+        if isinstance(s, ox.NamedNode) and isinstance(p, ox.NamedNode):
+            for q in self.store.quads_for_pattern(s, p, None, ox.DefaultGraph()):
+                yield to_rdflib(q.object)
+
+
+def open_graph(where: str | Path, engine: str = "auto") -> Dataset | OxigraphGraph:
+    """A built graph ready for the saved queries: rdflib's Dataset (builder.graphs.load_graph), or Oxigraph
+    for engine "oxigraph" — and for "auto" when the graph file is over AUTO_BYTES. From a build folder
+    Oxigraph reads graph.ttl, the merge kg build wrote."""
+    from builder.graphs import GraphError, graph_path, load_graph
+
+    if engine not in ENGINES:
+        raise GraphError(f"unknown query engine {engine!r} (one of {', '.join(ENGINES)})")
+    path = graph_path(Path(where))
+    merged = path.with_name("graph.ttl") if Path(where).is_dir() else path
+    if engine == "rdflib" or engine == "auto" and not (merged.is_file() and merged.stat().st_size > AUTO_BYTES):
+        return load_graph(where)
+    if not merged.is_file():
+        raise GraphError(f"{merged}: no such graph file")
+    return OxigraphGraph.load(merged)
