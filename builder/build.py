@@ -71,16 +71,19 @@ def _extract_one(article: Article) -> Facts | str:
 
 
 def extract_all(articles: list[Article], progress: Progress | None = None, jobs: int = 1,
-                cache: Cache | None = None) -> tuple[list[tuple[Article, Facts]], list[str]]:
+                cache: Cache | None = None, engine: str = "local",
+                scheduler: str | None = None) -> tuple[list[tuple[Article, Facts]], list[str]]:
     """Facts of every article, in input order; one failing article becomes an error line.
 
     With a cache, an article whose text and builder are unchanged is not extracted again.
-    jobs > 1 extracts in that many processes (each loads the models once); the result is the
-    same as jobs=1, in the same order. progress, if given, wraps the articles as they finish.
+    jobs > 1 extracts in that many processes (each loads the models once); engine "dask" extracts
+    on a Dask cluster (builder.cluster: the scheduler at that address, else a LocalCluster of jobs
+    workers). The result is the same as jobs=1, in the same order. progress, if given, wraps the
+    articles as they finish.
     """
     known = {i: f for i, a in enumerate(articles) if cache and (f := cache.get(a)) is not None}
     todo = [a for i, a in enumerate(articles) if i not in known]
-    fresh = _extract(todo, progress, jobs)
+    fresh = _extract(todo, progress, jobs, engine, scheduler)
     for a, r in zip(todo, fresh):
         if cache and not isinstance(r, str):
             cache.put(a, r)
@@ -90,8 +93,22 @@ def extract_all(articles: list[Article], progress: Progress | None = None, jobs:
     return items, [r for r in results if isinstance(r, str)]
 
 
-def _extract(articles: list[Article], progress: Progress | None, jobs: int) -> list[Facts | str]:
+ENGINES = ("local", "dask")
+
+
+def _extract(articles: list[Article], progress: Progress | None, jobs: int, engine: str,
+             scheduler: str | None) -> list[Facts | str]:
     ticks = progress(articles) if progress else articles
+    if engine == "dask":
+        from builder.cluster import extract_on_dask
+
+        bar = iter(ticks)
+
+        def done(n: int) -> None:  # a partition of n articles ended: move the progress bar on
+            for _ in zip(range(n), bar):
+                pass
+
+        return extract_on_dask(articles, jobs, scheduler, done)
     if jobs > 1 and len(articles) > 1:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
@@ -104,7 +121,7 @@ def _extract(articles: list[Article], progress: Progress | None, jobs: int) -> l
 
 def build_dataset(paths: Iterable[str | Path], curation: str | Path | dict[str, Decision] | None = None,
                   progress: Progress | None = None, jobs: int = 1, cache: str | Path | None = None,
-                  validator: str = "rudof") -> Build:
+                  validator: str = "rudof", engine: str = "local", scheduler: str | None = None) -> Build:
     """Build the knowledge graph of the articles under paths, in memory.
 
     A curation file (see builder.curation) is read first, so a bad one fails before any
@@ -113,7 +130,8 @@ def build_dataset(paths: Iterable[str | Path], curation: str | Path | dict[str, 
     articles as they are extracted (the CLI passes a tqdm bar on a terminal); jobs > 1 extracts
     in that many processes, with the same result; cache, a folder, keeps each article's facts
     under a digest of its text and of the builder, so unchanged articles are not extracted again.
-    validator is the SHACL engine of builder.validate.validate_dataset ("rudof" or "pyshacl").
+    validator is the SHACL engine of builder.validate.validate_dataset ("rudof" or "pyshacl"). engine
+    "dask" extracts on a Dask cluster: the scheduler at that address, else a LocalCluster of jobs workers.
     """
     from builder import curation as cur
     from builder.conflicts import conflicts
@@ -133,7 +151,7 @@ def build_dataset(paths: Iterable[str | Path], curation: str | Path | dict[str, 
     articles, errors = read_articles(paths)
     lap("read")
     store = Cache(cache) if cache else None
-    items, failed = extract_all(articles, progress, jobs, store)
+    items, failed = extract_all(articles, progress, jobs, store, engine, scheduler)
     lap("extract")
     curated, stale = cur.apply(decisions, items) if decisions else (Counter(), [])
     ds = to_dataset(items)

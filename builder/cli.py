@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import builder
+from builder.build import ENGINES as BUILD_ENGINES
 from builder.store import ENGINES as QUERY_ENGINES
 from builder.validate import ENGINES
 
@@ -89,8 +90,11 @@ def cmd_build(args: argparse.Namespace) -> int:
             return tqdm(articles, desc="extract", unit="article", file=sys.stderr, leave=False)
 
     cache = None if args.no_cache else Path(args.cache) if args.cache else outdir / ".kg-cache"
+    if args.scheduler and args.engine != "dask":
+        print("error: --scheduler needs --engine dask", file=sys.stderr)
+        return 2
     b = builder.build_dataset(args.paths or [builder.SEEDS], args.curation, progress, args.jobs, cache,
-                              args.validator)
+                              args.validator, args.engine, args.scheduler)
     builder.write_outputs(b, outdir)
     _warn(b.errors)
     _warn(b.stale, "warning")
@@ -282,6 +286,10 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--cache", metavar="DIR", help="facts cache: unchanged articles are not extracted again "
                                                   "(default: OUTDIR/.kg-cache)")
     b.add_argument("--no-cache", action="store_true", help="extract every article, read and write no cache")
+    b.add_argument("--engine", choices=BUILD_ENGINES, default="local",
+                   help="local: this machine (-j processes); dask: a Dask cluster, the one at --scheduler or a "
+                        "LocalCluster of -j workers (same output; default: local)")
+    b.add_argument("--scheduler", metavar="ADDRESS", help="a Dask scheduler, e.g. tcp://10.0.0.5:8786 (--engine dask)")
     b.set_defaults(func=cmd_build)
 
     v = sub.add_parser("validate", help="validate a graph against the SHACL shapes",
