@@ -38,6 +38,34 @@ def test_part_of_day_date_resolves_with_the_publication_year():
     assert d.resolve("2023-12-30T08:15:00") == "2023-12-28"
 
 
+@pytest.mark.parametrize("text", ["Sáng 31/4, tại Hà Nội, Tỉnh ủy họp.", "Ngày 29/2/2021, Tỉnh ủy họp.",
+                                  "Ngày 30 tháng 2 năm 2024, Tỉnh ủy họp.", "Sáng 32/1, Tỉnh ủy họp."])
+def test_a_day_the_month_does_not_have_is_no_date(text: str) -> None:
+    assert find_dates(text) == []
+
+
+def test_29_february_takes_the_publication_year_only_in_a_leap_year() -> None:
+    d = _one_date("Ngày 29/2, Tỉnh ủy tổ chức hội nghị.")
+    assert d.resolve("2024-03-05") == "2024-02-29"
+    assert d.resolve("2021-03-05") == "--02-29"  # 2021-02-29 does not exist: the year stays unknown
+    assert _one_date("Ngày 29/2/2024, Tỉnh ủy họp.").resolve(None) == "2024-02-29"
+
+
+def test_an_article_dated_29_february_of_a_common_year_conforms(tmp_path) -> None:
+    from helpers import articles
+
+    import builder
+
+    text = ("Ngày 29/2, tại Hà Nội, Ban Tổ chức Trung ương tổ chức Hội nghị tổng kết công tác.\n\n"
+            "Ông Nguyễn Văn An, Trưởng ban Tổ chức Trung ương chủ trì Hội nghị.\n")
+    folder = articles(tmp_path, a=text)
+    (folder / "a.txt").write_text("05/03/2021 08:00\n\n" + text, encoding="utf-8")
+    b = builder.build_dataset([folder])
+    assert b.articles[0].meta["published"] == "2021-03-05T08:00"
+    assert b.conforms, builder.describe(b.validation.report)
+    assert [e.date for f in b.facts for e in f.events] == ["--02-29"]
+
+
 def test_date_without_a_known_year_is_month_and_day_only():
     d = _one_date("Sáng 28/12, tại Hà Nội, Đảng ủy Khối tổ chức hội nghị.")
     assert d.resolve(None) == "--12-28"

@@ -2,11 +2,14 @@
 
 A year comes from the text or from the article's publication date; where it
 cannot be known the date is month and day only (--MM-DD), never an invented year.
+A day the month does not have ('31/4', '29/2/2021') is no date; a 29 February whose
+year the publication date gives is month and day only when that year is not a leap year.
 """
 
 from __future__ import annotations
 
 import re
+from calendar import isleap, monthrange
 from dataclasses import dataclass
 
 PART = r"(?P<part>[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm)(?:\s+nay)?"
@@ -34,7 +37,7 @@ class DateMention:
         if year is None and published and re.match(r"\d{4}-\d{2}-\d{2}", published):
             pub_year, pub_month, pub_day = (int(x) for x in published[:10].split("-"))
             year = pub_year if (self.month, self.day) <= (pub_month, pub_day) else pub_year - 1
-        if year is None:
+        if year is None or (self.month, self.day) == (2, 29) and not isleap(year):
             return f"--{self.month:02d}-{self.day:02d}"
         return f"{year:04d}-{self.month:02d}-{self.day:02d}"
 
@@ -51,8 +54,8 @@ def find_dates(text: str, offset: int = 0) -> list[DateMention]:
         if m.group("sep") == "." and not anchored:
             continue
         day, month = int(d), int(mo)
-        if not (1 <= day <= 31 and 1 <= month <= 12):
-            continue
+        if not (1 <= month <= 12 and 1 <= day <= monthrange(int(y) if y else 2000, month)[1]):
+            continue  # 2000 is a leap year: without a year, 29/2 may be a date
         part = m.group("part").lower() if m.group("part") else None
         out.append(DateMention(m.start() + offset, m.end() + offset, month, day, int(y) if y else None, part))
     return out
