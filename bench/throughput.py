@@ -1,6 +1,6 @@
 """Throughput of a full build against underthesea's ner() alone, per corpus size.
 
-    python bench/throughput.py [--sizes 100,1000] [--real ../shared/dev/texts] [--jobs N]
+    python bench/throughput.py [--sizes 100,1000] [--real ../shared/dev/texts] [--jobs 1,2]
 
 For each size N it writes a corpus of N varied articles (bench/corpus.py: the seeds and
 the --real articles, renamed and re-dated copies) and builds it in a fresh child process
@@ -9,8 +9,10 @@ write_outputs), so each size's peak memory is its own; with --real it builds tho
 articles as they are too. A second child runs the naive baseline over the same clean
 texts: underthesea's sent_tokenize, then ner() per sentence. Each child first loads its
 models (a build of one two-sentence article; one ner() call), timed apart as warm-up.
---jobs N is passed to build_dataset when it takes a `jobs` keyword (workers a build starts
-load their models inside its timed part). Prints one line per run as it ends, then a
+--jobs 1,2 builds each corpus once per value, passed to build_dataset when it takes a
+`jobs` keyword (workers a build starts load their models inside its timed part); ner()
+runs once per corpus, so every build row of a corpus is set against the same ner() figure.
+Prints one line per run as it ends, then a
 table: articles, syllables (whitespace tokens of the clean texts), warm-up seconds,
 articles/s, syllables/s, seconds per stage, peak MiB (the build process plus its largest
 worker), ner() articles/s and the ratio build articles/s ÷ ner() articles/s. Figures
@@ -34,8 +36,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 STAGES = ("read", "extract", "rdf", "shacl", "conflicts", "write")
+# "Y Mơ Kpă" has no known surname, so the warm-up loads underthesea's models too
 WARM_UP = ("Sáng 16/10, tại Hà Nội, Ban Tổ chức Trung ương tổ chức Hội nghị. Ông Nguyễn Văn An, Ủy viên Bộ Chính trị, "
-           "Trưởng ban Tổ chức Trung ương chủ trì Hội nghị.\n")
+           "Trưởng ban Tổ chức Trung ương chủ trì Hội nghị. Dự Hội nghị có ông Y Mơ Kpă, Bí thư Tỉnh ủy.\n")
 
 
 def peak_mib() -> float:
@@ -98,15 +101,18 @@ def run_child(kind: str, folder: Path, jobs: int | None) -> dict[str, object]:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def measure(label: str, folder: Path, jobs: int | None) -> dict[str, object]:
-    build = run_child("build", folder, jobs)
-    print(f"{label}: build {build['articles']} articles in {build['seconds']:.1f} s "
-          f"(warm-up {build['warmup']:.1f} s, {build['errors']} errors, conforms {build['conforms']}, "
-          f"{build['triples']} triples, peak {build['peak']:.0f} MiB)", flush=True)
+def measure(label: str, folder: Path, jobs: list[int | None]) -> list[dict[str, object]]:
+    builds = []
+    for n in jobs:
+        build = run_child("build", folder, n)
+        print(f"{label}: build {build['articles']} articles in {build['seconds']:.1f} s with jobs={n or '-'} "
+              f"(warm-up {build['warmup']:.1f} s, {build['errors']} errors, conforms {build['conforms']}, "
+              f"{build['triples']} triples, peak {build['peak']:.0f} MiB)", flush=True)
+        builds.append((n, build))
     ner = run_child("ner", folder, None)
     print(f"{label}: ner() over {ner['sentences']} sentences in {ner['seconds']:.1f} s "
           f"(warm-up {ner['warmup']:.1f} s, peak {ner['peak']:.0f} MiB)", flush=True)
-    return {"label": label, "build": build, "ner": ner}
+    return [{"label": label if n is None else f"{label} j{n}", "build": build, "ner": ner} for n, build in builds]
 
 
 def table(rows: list[dict[str, dict]]) -> str:  # type: ignore[type-arg]
@@ -129,19 +135,21 @@ def main(argv: list[str]) -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--sizes", default="100,1000", help="corpus sizes, comma-separated (default 100,1000)")
     p.add_argument("--real", help="a folder of real articles: mixed into the corpus, and built as they are")
-    p.add_argument("--jobs", type=int, help="passed to build_dataset(jobs=N) when it takes it")
+    p.add_argument("--jobs", help="comma-separated jobs values, one build each, passed to build_dataset(jobs=N) "
+                                  "when it takes it (a child gets one value)")
     p.add_argument("--child", nargs=2, metavar=("KIND", "FOLDER"), help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.child:
         kind, folder = args.child
-        result = child_build(folder, args.jobs) if kind == "build" else child_ner(folder)
+        result = child_build(folder, int(args.jobs) if args.jobs else None) if kind == "build" else child_ner(folder)
         print(json.dumps(result))
         return
     from corpus import make_corpus
 
-    if args.jobs is not None and not takes_jobs():
+    jobs: list[int | None] = [int(j) for j in args.jobs.split(",")] if args.jobs else [None]
+    if args.jobs and not takes_jobs():
         print("jobs: not supported by this build")
-        args.jobs = None
+        jobs = [None]
     sizes = [int(s) for s in args.sizes.split(",") if s]
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -153,10 +161,10 @@ def main(argv: list[str]) -> None:
             folder.mkdir()
             for f in files[:n]:
                 shutil.copy(f, folder)
-            rows.append(measure(f"N={n}", folder, args.jobs))
+            rows += measure(f"N={n}", folder, jobs)
         if args.real:
-            rows.append(measure(Path(args.real).name, Path(args.real), args.jobs))
-    print(f"\njobs: {args.jobs or 'default (not passed)'}")
+            rows += measure(Path(args.real).name, Path(args.real), jobs)
+    print(f"\njobs: {args.jobs or 'default (not passed)'} (row label jN: built with jobs=N)")
     print(table(rows))
 
 
