@@ -70,7 +70,7 @@ def child_build(folder: str, jobs: int | None) -> dict[str, object]:
         total = time.perf_counter() - start
     return {"articles": len(b.articles), "syllables": sum(len(a.clean.text.split()) for a in b.articles),
             "warmup": warm, "seconds": total, "stages": b.seconds, "peak": peak_mib(), "errors": len(b.errors),
-            "conforms": b.conforms, "triples": len(b.dataset)}
+            "conforms": b.conforms, "triples": len(b.merged)}
 
 
 def child_ner(folder: str) -> dict[str, object]:

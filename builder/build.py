@@ -1,8 +1,11 @@
-"""The whole path in memory: input paths → articles → facts → RDF → SHACL verdict and conflicts.
+"""The whole path: input paths → articles → facts → each article's graph → SHACL verdict and conflicts.
 
 `build_dataset()` computes everything and writes nothing; `write_outputs()` writes a
-Build's files atomically. Each stage's seconds are kept in `Build.seconds`
-(bench/stages.py prints them).
+Build's files atomically. Per article the work is extraction, then rendering its graph
+(RDF, sorted N-Triples, a TriG block, rudof's verdict), both mapped over builder.cluster's
+Workers and both kept in the cache; only the corpus-wide values, the merge (an Oxigraph
+store), the cross-article checks and the conflicts are computed over the whole corpus.
+Each stage's seconds are kept in `Build.seconds` (bench/throughput.py prints them).
 """
 
 from __future__ import annotations
@@ -11,10 +14,12 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from builder.cache import Cache
+from builder.cluster import ENGINES, Workers
 from builder.ingest import Article, read_articles
 from builder.model import Facts
 
@@ -22,19 +27,23 @@ if TYPE_CHECKING:
     from rdflib import Dataset
 
     from builder.curation import Decision
+    from builder.store import OxigraphGraph
+    from builder.to_rdf import Rendered, Shared
     from builder.validate import Validation
 
 OUTPUTS = ("graph.trig", "graph.ttl", "report.ttl", "conflicts.csv")
+__all__ = ["ENGINES", "OUTPUTS", "Build", "build_dataset", "extract_all", "write_outputs"]
 
 
 @dataclass
 class Build:
-    """What a build computed: per-article facts, the dataset, its SHACL verdict, conflicts and problems."""
+    """What a build computed: per-article facts and graphs, their merge, the SHACL verdict, conflicts, problems."""
 
     articles: list[Article]
     facts: list[Facts]
     errors: list[str]
-    dataset: Dataset
+    rendered: list[Rendered]  # each article's graph as text, in graph IRI order
+    merged: OxigraphGraph  # the union of the article graphs, for queries (builder.store)
     validation: Validation
     conflict_columns: list[str]
     conflicts: list[dict[str, Any]]
@@ -46,6 +55,15 @@ class Build:
     @property
     def conforms(self) -> bool:
         return self.validation.conforms
+
+    @cached_property
+    def dataset(self) -> Dataset:
+        """The article graphs as an rdflib Dataset (one named graph each, union default graph), made on first use."""
+        from builder.to_rdf import new_dataset, trig_text
+
+        ds = new_dataset()
+        ds.parse(data=trig_text(self.rendered), format="trig")
+        return ds
 
     @property
     def counts(self) -> Counter[str]:
@@ -70,20 +88,29 @@ def _extract_one(article: Article) -> Facts | str:
         return f"{article.path}: extraction failed ({type(err).__name__}: {err})"
 
 
-def extract_all(articles: list[Article], progress: Progress | None = None, jobs: int = 1,
-                cache: Cache | None = None, engine: str = "local",
-                scheduler: str | None = None) -> tuple[list[tuple[Article, Facts]], list[str]]:
+def _render_one(job: tuple[Article, Facts, Shared]) -> Rendered:
+    from builder.to_rdf import render
+
+    return render(*job)
+
+
+def extract_all(articles: list[Article], progress: Progress | None = None, workers: Workers | None = None,
+                cache: Cache | None = None) -> tuple[list[tuple[Article, Facts]], list[str]]:
     """Facts of every article, in input order; one failing article becomes an error line.
 
-    With a cache, an article whose text and builder are unchanged is not extracted again.
-    jobs > 1 extracts in that many processes (each loads the models once); engine "dask" extracts
-    on a Dask cluster (builder.cluster: the scheduler at that address, else a LocalCluster of jobs
-    workers). The result is the same as jobs=1, in the same order. progress, if given, wraps the
-    articles as they finish.
+    With a cache, an article whose text and builder are unchanged is not extracted again. The rest
+    is extracted by workers (default: here); the result is the same wherever it runs. progress, if
+    given, wraps the articles as they finish.
     """
     known = {i: f for i, a in enumerate(articles) if cache and (f := cache.get(a)) is not None}
     todo = [a for i, a in enumerate(articles) if i not in known]
-    fresh = _extract(todo, progress, jobs, engine, scheduler)
+    bar = iter(progress(todo) if progress else todo)
+
+    def done(n: int) -> None:  # n articles ended: move the progress bar on
+        for _ in zip(range(n), bar):
+            pass
+
+    fresh = (workers or Workers()).map(_extract_one, todo, done)
     for a, r in zip(todo, fresh):
         if cache and not isinstance(r, str):
             cache.put(a, r)
@@ -93,30 +120,22 @@ def extract_all(articles: list[Article], progress: Progress | None = None, jobs:
     return items, [r for r in results if isinstance(r, str)]
 
 
-ENGINES = ("local", "dask")
+def render_all(items: list[tuple[Article, Facts]], workers: Workers | None = None,
+               cache: Cache | None = None) -> list[Rendered]:
+    """Every article's graph as text, in graph IRI order; an article whose facts and shared values are
+    unchanged comes from the cache."""
+    from builder.to_rdf import shared_for, shared_values
 
-
-def _extract(articles: list[Article], progress: Progress | None, jobs: int, engine: str,
-             scheduler: str | None) -> list[Facts | str]:
-    ticks = progress(articles) if progress else articles
-    if engine == "dask":
-        from builder.cluster import extract_on_dask
-
-        bar = iter(ticks)
-
-        def done(n: int) -> None:  # a partition of n articles ended: move the progress bar on
-            for _ in zip(range(n), bar):
-                pass
-
-        return extract_on_dask(articles, jobs, scheduler, done)
-    if jobs > 1 and len(articles) > 1:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        chunk = max(1, min(32, len(articles) // (jobs * 4)))
-        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
-            return [r for _, r in zip(ticks, pool.map(_extract_one, articles, chunksize=chunk))]
-    return [_extract_one(a) for a in ticks]
+    shared = shared_values(items)
+    jobs = [(a, f, shared_for(a, f, shared)) for a, f in items]
+    known = {i: r for i, job in enumerate(jobs) if cache and (r := cache.get_rendered(*job)) is not None}
+    todo = [job for i, job in enumerate(jobs) if i not in known]
+    fresh = (workers or Workers()).map(_render_one, todo)
+    for job, r in zip(todo, fresh):
+        if cache:
+            cache.put_rendered(*job, r)
+    rest = iter(fresh)
+    return sorted((known[i] if i in known else next(rest) for i in range(len(jobs))), key=lambda r: r.graph)
 
 
 def build_dataset(paths: Iterable[str | Path], curation: str | Path | dict[str, Decision] | None = None,
@@ -127,16 +146,17 @@ def build_dataset(paths: Iterable[str | Path], curation: str | Path | dict[str, 
     A curation file (see builder.curation) is read first, so a bad one fails before any
     work (CurationError), and its decisions are applied to the extracted facts before
     they become RDF. Nothing is written: see write_outputs(). progress, if given, wraps the
-    articles as they are extracted (the CLI passes a tqdm bar on a terminal); jobs > 1 extracts
-    in that many processes, with the same result; cache, a folder, keeps each article's facts
-    under a digest of its text and of the builder, so unchanged articles are not extracted again.
-    validator is the SHACL engine of builder.validate.validate_dataset ("rudof" or "pyshacl"). engine
-    "dask" extracts on a Dask cluster: the scheduler at that address, else a LocalCluster of jobs workers.
+    articles as they are extracted (the CLI passes a tqdm bar on a terminal); jobs > 1 works
+    in that many processes, and engine "dask" on a Dask cluster (the scheduler at that address,
+    else a LocalCluster of jobs workers), with the same result; cache, a folder, keeps each
+    article's facts and rendered graph under digests of what they depend on, so unchanged
+    articles are neither extracted nor rendered again. validator is the SHACL engine of
+    builder.validate ("rudof" or "pyshacl").
     """
     from builder import curation as cur
     from builder.conflicts import conflicts
-    from builder.to_rdf import to_dataset
-    from builder.validate import validate_dataset
+    from builder.store import OxigraphGraph
+    from builder.validate import validate_rendered
 
     seconds: dict[str, float] = {}
     clock = time.perf_counter()
@@ -151,34 +171,36 @@ def build_dataset(paths: Iterable[str | Path], curation: str | Path | dict[str, 
     articles, errors = read_articles(paths)
     lap("read")
     store = Cache(cache) if cache else None
-    items, failed = extract_all(articles, progress, jobs, store, engine, scheduler)
-    lap("extract")
-    curated, stale = cur.apply(decisions, items) if decisions else (Counter(), [])
-    ds = to_dataset(items)
+    with Workers(jobs, engine, scheduler) as workers:
+        items, failed = extract_all(articles, progress, workers, store)
+        lap("extract")
+        curated, stale = cur.apply(decisions, items) if decisions else (Counter(), [])
+        rendered = render_all(items, workers, store)
+    merged = OxigraphGraph.from_ntriples(r.nt for r in rendered)
     lap("rdf")
-    validation = validate_dataset(ds, store, validator)
+    validation = validate_rendered(rendered, validator, merged, store.rendered if store else 0)
     lap("shacl")
-    columns, rows = conflicts(ds)
+    columns, rows = conflicts(merged)
     lap("conflicts")
-    return Build([a for a, _ in items], [f for _, f in items], errors + failed, ds, validation, columns, rows,
-                 curated, stale, seconds, store.hits if store else 0)
+    return Build([a for a, _ in items], [f for _, f in items], errors + failed, rendered, merged, validation,
+                 columns, rows, curated, stale, seconds, store.hits if store else 0)
 
 
 def write_outputs(build: Build, outdir: str | Path) -> list[Path]:
     """Write graph.trig (one named graph per article), graph.ttl (merged), report.ttl (SHACL) and
     conflicts.csv into outdir, each atomically; returns the paths written."""
     from builder.files import csv_text, write_atomic
-    from builder.to_rdf import merged_turtle, trig
+    from builder.to_rdf import merged_text, trig_text
 
     start = time.perf_counter()
     out = Path(outdir)
     texts = {
-        "graph.trig": trig(build.dataset),
-        "graph.ttl": merged_turtle(build.dataset),
-        "report.ttl": build.validation.report.serialize(format="turtle"),
-        "conflicts.csv": csv_text(build.conflict_columns, build.conflicts),
+        "graph.trig": lambda: trig_text(build.rendered),
+        "graph.ttl": lambda: merged_text(build.rendered),
+        "report.ttl": lambda: build.validation.report.serialize(format="turtle"),
+        "conflicts.csv": lambda: csv_text(build.conflict_columns, build.conflicts),
     }
     for name in OUTPUTS:
-        write_atomic(out / name, texts[name])
+        write_atomic(out / name, texts[name]())
     build.seconds["write"] = time.perf_counter() - start
     return [out / name for name in OUTPUTS]

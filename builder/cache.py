@@ -4,9 +4,11 @@ An entry's key is a digest of the article (id, text, metadata; not its path) and
 itself (every source file and data file of the package: rules, gazetteers, confidences),
 so a changed article or a changed rule never meets an old entry. Entries are written
 atomically; one that cannot be read (cut short, corrupted, from another Python) is a miss.
-It also remembers which article graphs conformed to the shapes (by a digest of their
-triples, the shapes and the builder): such a graph is not validated again. A graph with
-violations is always validated again, so its report is always pySHACL's.
+It also keeps each article's rendered graph (builder.to_rdf.Rendered: its N-Triples, its
+TriG block and rudof's verdict on it) under a digest of the builder, the article, its facts
+and the corpus-wide values its graph reads: an unchanged article whose people, places and
+documents are named as before is neither rendered nor validated again. A graph rudof
+flagged is always handed to pySHACL again, so its report is always pySHACL's.
 """
 
 from __future__ import annotations
@@ -16,12 +18,10 @@ import pickle
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import Graph
-from rdflib.term import Node
-
 from builder.files import write_atomic
 from builder.ingest import Article
 from builder.model import Facts
+from builder.to_rdf import Rendered, Shared
 
 PACKAGE = Path(__file__).resolve().parent
 SUFFIXES = {".py", ".tsv", ".txt", ".ttl", ".rq"}
@@ -51,9 +51,8 @@ class Cache:
 
     def __init__(self, folder: str | Path) -> None:
         self.folder = Path(folder)
-        self.hits = 0
-        self.verdicts = 0  # SHACL verdicts taken from the cache
-        self._marks: dict[Node, Path] = {}  # graph → its verdict file, between conformed() and mark_conforming()
+        self.hits = 0  # articles whose facts came from the cache
+        self.rendered = 0  # article graphs (and their verdicts) that came from the cache
 
     def _path(self, k: str) -> Path:
         return self.folder / k[:2] / f"{k[2:]}.pickle"
@@ -71,20 +70,22 @@ class Cache:
     def put(self, article: Article, facts: Facts) -> None:
         write_atomic(self._path(key(article)), pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL))
 
-    def _verdict(self, g: Graph) -> Path:
-        h = hashlib.sha256(fingerprint().encode())
-        for line in sorted(" ".join(term.n3() for term in triple) for triple in g):
-            h.update(line.encode("utf-8", "surrogatepass") + b"\n")
-        return self.folder / "conforms" / h.hexdigest()
+    def _rendered_key(self, article: Article, facts: Facts, shared: Shared) -> str:
+        h = hashlib.sha256(key(article).encode())
+        h.update(repr((facts, sorted(shared.items()))).encode("utf-8", "surrogatepass"))  # by value
+        return "r" + h.hexdigest()
 
-    def conformed(self, g: Graph) -> bool:
-        """Whether this very graph (same triples, same shapes and builder) conformed before."""
-        mark = self._marks[g.identifier] = self._verdict(g)
-        if mark.is_file():
-            self.verdicts += 1
-            return True
-        return False
+    def get_rendered(self, article: Article, facts: Facts, shared: Shared) -> Rendered | None:
+        """The article's rendered graph, if the same article, facts and shared values were rendered before."""
+        try:
+            r = pickle.loads(self._path(self._rendered_key(article, facts, shared)).read_bytes())
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
+            return None
+        if not isinstance(r, Rendered):
+            return None
+        self.rendered += 1
+        return r
 
-    def mark_conforming(self, g: Graph) -> None:
-        """Remember that g, just asked about with conformed(), conforms."""
-        write_atomic(self._marks.pop(g.identifier), b"")
+    def put_rendered(self, article: Article, facts: Facts, shared: Shared, rendered: Rendered) -> None:
+        write_atomic(self._path(self._rendered_key(article, facts, shared)),
+                     pickle.dumps(rendered, protocol=pickle.HIGHEST_PROTOCOL))

@@ -101,7 +101,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     _report(args, *_build_summary(b, outdir))
     if not args.paths and not (args.quiet or args.json):
         print(f"\nExample question ({EXAMPLE_QUERY}): who chaired personnel-vetting conferences?")
-        _emit(*builder.run_query(EXAMPLE_QUERY, b.dataset), "table")
+        _emit(*builder.run_query(EXAMPLE_QUERY, b.merged), "table")
     if not b.articles:
         return 2
     return 0 if b.conforms else 1

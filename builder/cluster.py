@@ -1,59 +1,97 @@
-"""Extraction as a Dask distributed job: articles in partitions, each partition's facts a shard, in input order.
+"""Where a build's per-article work runs: this process, N local processes, or a Dask cluster.
 
-`kg build --engine dask` sends the articles to a Dask cluster: the one at --scheduler
-ADDRESS, or a LocalCluster of --jobs worker processes started for the build. Each task
-extracts one partition and returns its shard (the facts of each article, or the error line
-that replaces them); the shards come back in partition order, so the facts, and every file
-written from them, equal a serial build's. The RDF, SHACL and the files are made after the
-merge, where the corpus-wide values (one name per person, one date per document: see
-builder.to_rdf.shared_values) are known. Workers need the builder installed (same
-version) and load its models once each.
+A build maps two functions over its articles (builder.build): extraction, then rendering
+each article's graph (RDF, N-Triples, TriG, rudof's verdict) once the corpus-wide values
+are known. `Workers` runs such a map here (jobs=1), in `jobs` spawned processes, or, with
+engine "dask", as a Dask distributed job: the items in partitions of at most PARTITION,
+one task each, on the scheduler at `scheduler` or on a LocalCluster of `jobs` worker
+processes started for the build. Results always come back in input order, so every file
+a build writes equals a serial build's. Workers start on the first map that needs them
+(a rebuild served by the cache starts none) and load the builder's models once each; on
+a real cluster every worker needs the builder installed (same version).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
-if TYPE_CHECKING:
-    from builder.ingest import Article
-    from builder.model import Facts
-
-PARTITION = 32  # articles per task at most
-
-
-def partitions(articles: list[Article], workers: int) -> list[list[Article]]:
-    """Consecutive partitions, about four per worker, at most PARTITION articles each."""
-    size = max(1, min(PARTITION, -(-len(articles) // (4 * max(1, workers)))))
-    return [articles[i:i + size] for i in range(0, len(articles), size)]
+T = TypeVar("T")
+R = TypeVar("R")
+PARTITION = 32  # items per task at most
+ENGINES = ("local", "dask")
 
 
-def extract_partition(articles: list[Article]) -> list[Facts | str]:
-    """One task: the shard of a partition (facts, or an error line, per article, in order)."""
-    from builder.build import _extract_one
+def partitions(items: Sequence[T], workers: int) -> list[list[T]]:
+    """Consecutive partitions, about four per worker, at most PARTITION items each."""
+    size = max(1, min(PARTITION, -(-len(items) // (4 * max(1, workers)))))
+    return [list(items[i:i + size]) for i in range(0, len(items), size)]
 
-    return [_extract_one(a) for a in articles]
+
+def run_partition(fn: Callable[[Any], R], part: list[Any]) -> list[R]:
+    """One Dask task: fn over a partition, in order."""
+    return [fn(x) for x in part]
 
 
-def extract_on_dask(articles: list[Article], workers: int, scheduler: str | None = None,
-                    done: Callable[[int], None] | None = None) -> list[Facts | str]:
-    """Every article's facts through Dask; done(n), if given, hears of each partition of n articles that ends."""
-    from dask.distributed import Client, LocalCluster, as_completed
+class Workers:
+    """A map that keeps input order, here, over local processes or over a Dask cluster."""
 
-    if not articles:
-        return []
-    cluster = None if scheduler else LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                                  dashboard_address=None)
-    try:
-        with Client(scheduler or cluster) as client:
-            parts = partitions(articles, len(client.scheduler_info()["workers"]) or workers)
-            futures = client.map(extract_partition, parts, pure=False)
+    def __init__(self, jobs: int = 1, engine: str = "local", scheduler: str | None = None) -> None:
+        if engine not in ENGINES:
+            raise ValueError(f"unknown engine {engine!r} (one of {', '.join(ENGINES)})")
+        self.jobs, self.engine, self.scheduler = jobs, engine, scheduler
+        self._pool: Any = None
+        self._cluster: Any = None
+        self._client: Any = None
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
+        if self._client is not None:
+            self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+    def map(self, fn: Callable[[T], R], items: Sequence[T], done: Callable[[int], None] | None = None) -> list[R]:
+        """fn over the items, results in input order; done(n), if given, hears of every n items that end."""
+        if self.engine == "dask" and items:
+            return self._dask(fn, items, done)
+        if self.jobs > 1 and len(items) > 1:
+            if self._pool is None:
+                import multiprocessing
+                from concurrent.futures import ProcessPoolExecutor
+
+                self._pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"))
+            chunk = max(1, min(PARTITION, len(items) // (self.jobs * 4)))
+            out = []
+            for r in self._pool.map(fn, items, chunksize=chunk):
+                out.append(r)
+                if done:
+                    done(1)
+            return out
+        out = []
+        for x in items:
+            out.append(fn(x))
             if done:
-                sizes = {f.key: len(p) for f, p in zip(futures, parts)}
-                for finished in as_completed(futures):
-                    done(sizes[finished.key])
-            shards: Iterable[list[Facts | str]] = client.gather(futures)
-            return [r for shard in shards for r in shard]
-    finally:
-        if cluster is not None:
-            cluster.close()
+                done(1)
+        return out
+
+    def _dask(self, fn: Callable[[T], R], items: Sequence[T], done: Callable[[int], None] | None) -> list[R]:
+        from dask.distributed import Client, LocalCluster, as_completed
+
+        if self._client is None:
+            if not self.scheduler:
+                self._cluster = LocalCluster(n_workers=self.jobs, threads_per_worker=1, processes=True,
+                                             dashboard_address=None)
+            self._client = Client(self.scheduler or self._cluster)
+        workers = len(self._client.scheduler_info()["workers"]) or self.jobs
+        parts = partitions(items, workers)
+        futures = self._client.map(run_partition, [fn] * len(parts), parts, pure=False)
+        if done:
+            sizes = {f.key: len(p) for f, p in zip(futures, parts)}
+            for finished in as_completed(futures):
+                done(sizes[finished.key])
+        return [r for shard in self._client.gather(futures) for r in shard]

@@ -1,50 +1,59 @@
 """Conflicts: two different holders of a single-holder post reported for the same day.
 
-Holdings are grouped by (post, day) in one pass over the graph, so the cost grows
-with the number of holdings (the saved query `holding-conflicts-violation` says the
-same in SPARQL for a triple store, where a join planner does the grouping; a test
-checks both give the same rows). Which posts are single-holder is in the graph
-(kg:singleHolder on the post, from roles.tsv's single_holder column).
+Holdings of single-holder posts are read by one query (no join of holding with holding)
+and grouped by (post, day) here, so the cost grows with the number of holdings (the
+saved query `holding-conflicts-violation` says the same in SPARQL for a triple store,
+where a join planner does the grouping; a test checks both give the same rows). Which
+posts are single-holder is in the graph (kg:singleHolder on the post, from roles.tsv's
+single_holder column).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
-from rdflib import RDF, RDFS, Dataset, Graph, Literal, Namespace
-from rdflib.term import Node
+if TYPE_CHECKING:
+    from rdflib.term import Node
 
-from builder.namespace import KG
+    from builder.query import Queryable
 
-ORG = Namespace("http://www.w3.org/ns/org#")
-SCHEMA = Namespace("https://schema.org/")
 COLUMNS = ["role", "body", "date", "person", "personFact", "personArticle", "personSentence",
            "other", "otherFact", "otherArticle", "otherSentence"]
-TRUE = Literal(True)
 
 
-def _text(g: Graph, node: Node | None, prop: Any) -> str:
-    value = g.value(node, prop) if node is not None else None
-    return "" if value is None else str(value)
+HOLDINGS = """
+PREFIX kg: <https://w3id.org/dangkg/ont#>
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX schema: <https://schema.org/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?h ?post ?date ?role ?body ?person ?fact ?article ?sentence WHERE {
+  ?post kg:singleHolder true .
+  ?h a kg:Holding ; kg:post ?post ; kg:reportedFor ?date .
+  OPTIONAL { ?h org:role ?r . ?r rdfs:label ?role }
+  OPTIONAL { ?h org:organization ?b . ?b schema:name ?body }
+  OPTIONAL { ?h org:member ?m . ?m schema:name ?person }
+  OPTIONAL { ?h kg:factId ?fact }
+  OPTIONAL { ?h kg:article ?a . ?a kg:articleId ?article }
+  OPTIONAL { ?h kg:evidence ?ev . ?ev kg:sentenceText ?sentence }
+}"""
+FIELDS = ("role", "body", "person", "fact", "article", "sentence")
 
 
-def conflicts(g: Graph | Dataset) -> tuple[list[str], list[dict[str, Any]]]:
-    """The conflicts of a built graph: columns and rows, ordered by body, role, date, holders and fact ids."""
+def conflicts(g: Queryable) -> tuple[list[str], list[dict[str, Any]]]:
+    """The conflicts of a built graph (rdflib's, or Oxigraph's for a large one): columns and rows,
+    ordered by body, role, date, holders and fact ids."""
+    seen: dict[tuple[Node, Node, Node], dict[str, str]] = {}
+    for row in g.query(HOLDINGS):
+        row = cast("dict[str, Node]", row)
+        now = {f: "" if row[f] is None else str(row[f]) for f in FIELDS}
+        old = seen.setdefault((row["post"], row["date"], row["h"]), now)
+        for f in FIELDS:  # a holding with several values of one (several sentences): the least
+            if now[f] and (not old[f] or now[f] < old[f]):
+                old[f] = now[f]
     groups: dict[tuple[Node, Node], list[dict[str, str]]] = defaultdict(list)
-    for h in set(g.subjects(RDF.type, KG.Holding)):
-        post, date = g.value(h, KG.post), g.value(h, KG.reportedFor)
-        if post is None or date is None or (post, KG.singleHolder, TRUE) not in g:
-            continue
-        sentences = sorted(str(s) for ev in g.objects(h, KG.evidence) for s in g.objects(ev, KG.sentenceText))
-        groups[(post, date)].append({
-            "role": _text(g, g.value(h, ORG.role), RDFS.label),
-            "body": _text(g, g.value(h, ORG.organization), SCHEMA.name),
-            "person": _text(g, g.value(h, ORG.member), SCHEMA.name),
-            "fact": _text(g, h, KG.factId),
-            "article": _text(g, g.value(h, KG.article), KG.articleId),
-            "sentence": sentences[0] if sentences else "",
-        })
+    for (post, date, _), holding in sorted(seen.items(), key=lambda kv: [str(k) for k in kv[0]]):
+        groups[(post, date)].append(holding)
     rows = []
     for (_, date), holdings in groups.items():
         for a in holdings:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from builder.resources import data_lines
 
+SURROGATE = re.compile("[\ud800-\udfff]")
 LOOKALIKES = {"\u00d0": "\u0110", "\u00f0": "\u0111", "\u0189": "\u0110"}
 SPACES = "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u3000\t\x0b\x0c"
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
@@ -139,8 +140,9 @@ def _boilerplate() -> list[re.Pattern[str]]:
 
 
 def normalize(raw: str) -> Clean:
-    """Clean an article's text: Unicode, spaces, line wraps, repeats, boilerplate, captions."""
-    text, offs = _characters(raw)
+    """Clean an article's text: Unicode, spaces, line wraps, repeats, boilerplate, captions. A lone
+    surrogate (a JSON "\\ud800" escape; no UTF-8 can hold it) becomes U+FFFD, at the same offset."""
+    text, offs = _characters(SURROGATE.sub("\ufffd", raw))
     text = _join_wraps(text)
     junk = _boilerplate()
     out = _Builder()

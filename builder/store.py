@@ -16,7 +16,7 @@ what rdflib's initBindings does for the saved queries' `FILTER(!BOUND(?x) || …
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -116,6 +116,17 @@ class OxigraphGraph:
         except (SyntaxError, OSError, ValueError) as err:
             first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
             raise GraphError(f"{path}: cannot parse ({first[:200]})") from None
+        return cls(store)
+
+    @classmethod
+    def from_ntriples(cls, texts: Iterable[str]) -> OxigraphGraph:
+        """The merge of graphs given as N-Triples texts (one per graph)."""
+        import pyoxigraph as ox
+
+        store = ox.Store()
+        for text in texts:
+            if text:
+                store.bulk_load(text, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
         return cls(store)
 
     def __len__(self) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter, defaultdict
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 
@@ -111,29 +111,39 @@ class _Writer:
 Shared = dict[tuple[str, str], str]  # (what, identity key) → the one value written for it
 
 
+def shared_keys(article: Article, facts: Facts) -> list[tuple[tuple[str, str], str]]:
+    """((what, identity key), value as this article writes it) of everything shared_values decides."""
+    out = []
+    names = [h.person for h in facts.holdings]
+    names += [p for ev in facts.events for p in (*ev.chair, *ev.participants)]
+    out += [(("person", resolve.key(name)), name) for name in names]
+    out += [(("place", resolve.key(ev.place)), ev.place) for ev in facts.events if ev.place]
+    if article.meta.get("author"):
+        author = str(article.meta["author"])
+        out.append((("author", resolve.key(author)), author))
+    for d in facts.documents:
+        doc = _document_key(d)
+        if d.date:
+            out.append((("document-date", doc), d.date))
+        if d.issuer:
+            out.append((("document-issuer", doc), d.issuer))
+    return out
+
+
 def shared_values(items: list[tuple[Article, Facts]]) -> Shared:
     """One value for what several articles may write differently about one node, so the union of their
     graphs has one name per person, place and author, and one date and issuer per document: the
     commonest, ties broken alphabetically."""
     seen: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for article, facts in items:
-        names = [h.person for h in facts.holdings]
-        names += [p for ev in facts.events for p in (*ev.chair, *ev.participants)]
-        for name in names:
-            seen[("person", resolve.key(name))][name] += 1
-        for ev in facts.events:
-            if ev.place:
-                seen[("place", resolve.key(ev.place))][ev.place] += 1
-        if article.meta.get("author"):
-            author = str(article.meta["author"])
-            seen[("author", resolve.key(author))][author] += 1
-        for d in facts.documents:
-            doc = _document_key(d)
-            if d.date:
-                seen[("document-date", doc)][d.date] += 1
-            if d.issuer:
-                seen[("document-issuer", doc)][d.issuer] += 1
+        for k, value in shared_keys(article, facts):
+            seen[k][value] += 1
     return {k: min(c, key=lambda n: (-c[n], n)) for k, c in seen.items()}
+
+
+def shared_for(article: Article, facts: Facts, shared: Shared) -> Shared:
+    """The part of the corpus-wide values one article's graph reads (all its graph depends on beyond itself)."""
+    return {k: shared[k] for k, _ in sorted(shared_keys(article, facts)) if k in shared}
 
 
 def _document_key(d: DocumentFact) -> str:
@@ -259,6 +269,33 @@ def to_dataset(items: list[tuple[Article, Facts]]) -> Dataset:
     return ds
 
 
+@dataclass(frozen=True)
+class Rendered:
+    """One article's graph as text: its IRI, its sorted distinct N-Triples lines (one string), its TriG
+    block, and rudof's results on it ((focus, path, component) of each violation; None: rudof could not say)."""
+
+    graph: str
+    nt: str
+    trig: str
+    results: frozenset[tuple[str, str | None, str]] | None
+
+    @property
+    def lines(self) -> list[str]:
+        return self.nt.split("\n") if self.nt else []
+
+
+def render(article: Article, facts: Facts, shared: Shared) -> Rendered:
+    """An article's graph (builder.to_rdf.article_graph) as text, with rudof's verdict on it. It depends
+    on the article, its facts and the shared values it reads (shared_for), nothing else."""
+    from builder.validate import rudof_results
+
+    g = Graph()
+    article_graph(g, article, facts, shared)
+    lines = ntriples(g)
+    iri = str(resolve.graph(article.id))
+    return Rendered(iri, "\n".join(lines), turtle(lines, iri), rudof_results(g))
+
+
 # written as prefixed names; our own nodes (https://w3id.org/dangkg/id/…) stay full IRIs
 WRITTEN_PREFIXES = {p: str(ns) for p, ns in sorted(PREFIXES.items()) if p != "id"}
 
@@ -289,17 +326,31 @@ def prefix_lines() -> str:
     return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in WRITTEN_PREFIXES.items())
 
 
+def trig_text(rendered: list[Rendered]) -> str:
+    """TriG of rendered article graphs: our prefixes, then the graphs in IRI order."""
+    return prefix_lines() + "".join("\n" + r.trig for r in sorted(rendered, key=lambda r: r.graph))
+
+
+def merged_text(rendered: list[Rendered]) -> str:
+    """Turtle of the union of rendered article graphs (the graph.ttl export), triples in N-Triples order."""
+    lines = {line for r in rendered for line in r.lines}
+    return prefix_lines() + "\n" + turtle(sorted(lines))
+
+
+def _as_rendered(ds: Dataset) -> list[Rendered]:
+    out = []
+    for g in ds.graphs():
+        if len(g):
+            lines = ntriples(g)
+            out.append(Rendered(str(g.identifier), "\n".join(lines), turtle(lines, str(g.identifier)), None))
+    return out
+
+
 def trig(ds: Dataset) -> str:
-    """TriG with the named graphs in IRI order, each graph's triples in N-Triples order."""
-    parts = [prefix_lines()]
-    for g in sorted((g for g in ds.graphs() if len(g)), key=lambda g: str(g.identifier)):
-        parts.append("\n" + turtle(ntriples(g), str(g.identifier)))
-    return "".join(parts)
+    """A dataset's named graphs as TriG, written as a build writes graph.trig."""
+    return trig_text(_as_rendered(ds))
 
 
 def merged_turtle(ds: Dataset) -> str:
-    """The union of all article graphs as Turtle (the graph.ttl export), triples in N-Triples order."""
-    lines: set[str] = set()
-    for g in ds.graphs():
-        lines.update(ln for ln in g.serialize(format="nt").splitlines() if ln.strip())
-    return prefix_lines() + "\n" + turtle(sorted(lines))
+    """The union of a dataset's named graphs as Turtle, written as a build writes graph.ttl."""
+    return merged_text(_as_rendered(ds))

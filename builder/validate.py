@@ -38,7 +38,8 @@ from builder.namespace import KG
 from builder.resources import SHAPES, entries
 
 if TYPE_CHECKING:
-    from builder.cache import Cache
+    from builder.store import OxigraphGraph
+    from builder.to_rdf import Rendered
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 SHAPE = Namespace("https://w3id.org/dangkg/shapes#")
@@ -95,17 +96,17 @@ class _Rudof:
         self.session.read_data("<urn:dangkg:keep> <urn:dangkg:keep> <urn:dangkg:keep> .",
                                pyrudof.RDFFormat.NTriples, reader_mode=pyrudof.ReaderMode.Strict)
 
-    def results(self, data: Graph) -> set[tuple[str, str | None, str]]:
-        """(focus node, path or None, constraint component) of each violation rudof finds."""
+    def results(self, nt: str) -> frozenset[tuple[str, str | None, str]]:
+        """(focus node, path or None, constraint component) of each violation rudof finds in N-Triples."""
         self.session.begin_staging()
         try:
-            self.session.read_data(data.serialize(format="nt"), self.lib.RDFFormat.NTriples, merge=True,
+            self.session.read_data(nt, self.lib.RDFFormat.NTriples, merge=True,
                                    reader_mode=self.lib.ReaderMode.Strict)
             report = self.session.validate_shacl()
         finally:
             self.session.rollback_staging()
-        return {(str(e.focus_node), None if e.path is None else str(e.path).strip("<>"),
-                 str(e.constraint_component).strip("<>")) for e in report}
+        return frozenset((str(e.focus_node), None if e.path is None else str(e.path).strip("<>"),
+                          str(e.constraint_component).strip("<>")) for e in report)
 
 
 @cache
@@ -113,10 +114,13 @@ def _rudof() -> _Rudof:
     return _Rudof()
 
 
-def rudof_results(data: Graph) -> set[tuple[str, str | None, str]] | None:
-    """rudof's (focus node, path, component) of each violation of one graph; None if rudof cannot say."""
+def rudof_results(data: Graph | str) -> frozenset[tuple[str, str | None, str]] | None:
+    """rudof's (focus node, path, component) of each violation of one graph (or its N-Triples); None if
+    rudof cannot say."""
     try:
-        return _rudof().results(data)
+        if not isinstance(data, str):
+            data = data.serialize(format="nt")
+        return _rudof().results(data) if data.strip() else frozenset()
     except Exception:  # noqa: BLE001 - any failure of the fast path sends the graph to pySHACL
         return None
 
@@ -135,46 +139,61 @@ def validate(data: Graph) -> Validation:
     return Validation(conforms, report, count(report), "pySHACL on the whole graph")
 
 
-def validate_dataset(ds: Dataset, cache: Cache | None = None, engine: str = "rudof") -> Validation:
-    """Every named graph on its own, then the cross-article checks over their union.
+def validate_dataset(ds: Dataset, engine: str = "rudof") -> Validation:
+    """Every named graph of a dataset on its own, then the cross-article checks over their union."""
+    from builder.to_rdf import Rendered, ntriples
 
-    engine "pyshacl" hands every graph to pySHACL; "rudof" hands it to rudof first and to pySHACL only
-    when rudof flags it or fails (see the module's docstring). With a cache, an article graph that
-    conformed before (same triples, shapes and builder) is not validated again; the cross-article
-    checks always run."""
-    graphs = sorted((g for g in ds.graphs() if len(g)), key=lambda g: str(g.identifier))
+    graphs, unwritable = [], {}
+    for g in ds.graphs():
+        if not len(g):
+            continue
+        try:
+            nt = "\n".join(ntriples(g))
+        except UnicodeError:  # a lone surrogate in a literal: no N-Triples, so rudof cannot say; pySHACL can
+            nt, unwritable[str(g.identifier)] = "", g
+        graphs.append(Rendered(str(g.identifier), nt, "", rudof_results(nt) if engine == "rudof" and nt else None))
+    return validate_rendered(graphs, engine, sources=unwritable)
+
+
+def validate_rendered(graphs: list[Rendered], engine: str = "rudof", merged: OxigraphGraph | None = None,
+                      cached: int = 0, sources: dict[str, Graph] | None = None) -> Validation:
+    """Every article graph on its own, then the cross-article checks over their merge (merged, if given:
+    an Oxigraph store of the union of the graphs).
+
+    engine "pyshacl" hands every graph to pySHACL; "rudof" takes rudof's results, found when the graph was
+    rendered, and hands a graph to pySHACL only when rudof flagged it or could not read it (see the module's
+    docstring). cached: how many of the graphs (and their verdicts) came from the build's cache; sources:
+    graphs pySHACL is to read as they are rather than from their N-Triples, by IRI."""
+    from builder.store import OxigraphGraph
+
     report = Graph()
     report.bind("sh", SH)
     node = BNode()
-    results: list[Node] = []
+    found: list[Node] = []
+    flagged: set[tuple[str, str | None, str]] = set()  # what the per-graph checks found
     referred = 0
-    for g in graphs:
-        if cache and cache.conformed(g):
+    for r in sorted(graphs, key=lambda r: r.graph):
+        if engine == "rudof" and r.results == frozenset():
             continue
-        if engine == "rudof":
-            if rudof_results(g) == set():
-                if cache:
-                    cache.mark_conforming(g)
-                continue
-            referred += 1
-        ok, part = _pyshacl(g)
-        if cache and ok:
-            cache.mark_conforming(g)
-        for r in part.subjects(RDF.type, SH.ValidationResult):
-            results.append(r)
+        referred += 1
+        _, part = _pyshacl((sources or {}).get(r.graph) or Graph().parse(data=r.nt, format="nt"))
+        flagged |= results(part)
+        found += part.subjects(RDF.type, SH.ValidationResult)
         for triple in part:
             if triple[1] != SH.result and triple[1] != SH.conforms and triple[2] != SH.ValidationReport:
                 report.add(triple)
-    results += _cross_article(ds, graphs, report)
+    if merged is None:
+        merged = OxigraphGraph.from_ntriples(r.nt for r in graphs)
+    found += _cross_article(merged, flagged, report)
     report.add((node, RDF.type, SH.ValidationReport))
-    report.add((node, SH.conforms, Literal(not results)))
-    for r in results:
-        report.add((node, SH.result, r))
-    known = f" ({cache.verdicts} known to conform from the cache)" if cache and cache.verdicts else ""
+    report.add((node, SH.conforms, Literal(not found)))
+    for result in found:
+        report.add((node, SH.result, result))
+    known = f" ({cached} from the cache)" if cached else ""
     checked = (f"rudof on each of {len(graphs)} article graphs{known}, pySHACL on the {referred} it flagged"
                if engine == "rudof" else f"pySHACL on each of {len(graphs)} article graphs{known}")
     how = f"{checked}, then cross-article checks (shared nodes' sh:maxCount, unique kg:factId)"
-    return Validation(not results, report, len(results), how)
+    return Validation(not found, report, len(found), how)
 
 
 def _max_counts() -> list[tuple[URIRef, URIRef, int, Node, Node | None]]:
@@ -189,8 +208,9 @@ def _max_counts() -> list[tuple[URIRef, URIRef, int, Node, Node | None]]:
     return sorted(out, key=lambda t: (str(t[0]), str(t[1])))
 
 
-def _cross_article(ds: Dataset, graphs: list[Graph], report: Graph) -> list[Node]:
-    """Results of what no single article graph shows: values spread over several graphs, shared fact ids."""
+def _cross_article(merged: OxigraphGraph, flagged: set[tuple[str, str | None, str]], report: Graph) -> list[Node]:
+    """Results of what no single article graph shows (flagged: what the per-graph checks found): values
+    spread over several graphs, fact ids shared by facts of several graphs."""
     found: list[Node] = []
 
     def result(focus: Node, path: URIRef, component: URIRef, shape: Node, message: Any, value: Node | None) -> None:
@@ -208,15 +228,19 @@ def _cross_article(ds: Dataset, graphs: list[Graph], report: Graph) -> list[Node
         found.append(r)
 
     for cls, path, most, prop, message in _max_counts():
-        for focus in sorted(set(ds.subjects(RDF.type, cls)), key=str):
-            values = set(ds.objects(focus, path))
-            if len(values) > most and all(len(set(g.objects(focus, path))) <= most for g in graphs):
+        over = merged.query(f"SELECT ?focus WHERE {{ ?focus a <{cls}> ; <{path}> ?v }} GROUP BY ?focus "
+                            f"HAVING (COUNT(DISTINCT ?v) > {most})")
+        for focus in sorted((row["focus"] for row in over), key=str):
+            if (str(focus), str(path), str(SH.MaxCountConstraintComponent)) not in flagged:
                 result(focus, path, SH.MaxCountConstraintComponent, prop, message, None)
+    shared = merged.query(f"SELECT ?fid ?fact WHERE {{ ?fact <{KG.factId}> ?fid . {{ SELECT ?fid WHERE {{ "
+                          f"?f <{KG.factId}> ?fid }} GROUP BY ?fid HAVING (COUNT(DISTINCT ?f) > 1) }} }}")
     holders: dict[Node, set[Node]] = defaultdict(set)
-    for fact, fid in ds.subject_objects(KG.factId):
-        holders[fid].add(fact)
+    for row in shared:
+        holders[row["fid"]].add(row["fact"])
+    unique = (str(KG.factId), str(SH.SPARQLConstraintComponent))
     for fid, facts in sorted(holders.items(), key=lambda kv: str(kv[0])):
-        if len(facts) > 1 and not any(len(set(g.subjects(KG.factId, fid))) > 1 for g in graphs):
+        if not any((str(f), *unique) in flagged for f in facts):
             for fact in sorted(facts, key=str):
                 result(fact, KG.factId, SH.SPARQLConstraintComponent, SHAPE.FactShape,
                        Literal("No two facts may share a kg:factId.", lang="en"), fid)

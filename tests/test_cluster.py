@@ -43,7 +43,7 @@ def test_a_running_scheduler_is_used_by_its_address(seeds_out: Path, tmp_path: P
         for name in builder.OUTPUTS:
             assert (out / name).read_bytes() == (seeds_out / name).read_bytes(), name
         tasks = client.run_on_scheduler(lambda dask_scheduler: sorted(dask_scheduler.task_prefixes))
-        assert "extract_partition" in tasks  # the work really ran on this cluster
+        assert "run_partition" in tasks  # the work really ran on this cluster
 
 
 def test_scheduler_without_dask_engine_is_refused(tmp_path: Path) -> None:

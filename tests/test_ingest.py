@@ -458,3 +458,17 @@ def test_metadata_given_with_the_record_wins():
     a = make_article("t1", "t1.txt", text, meta={"published": "2020-10-06T08:00:00", "url": None})
     assert a.meta["published"] == "2020-10-06T08:00:00"
     assert set(a.meta) == {"url", "published", "source", "author"}
+
+
+def test_a_lone_surrogate_from_json_becomes_a_replacement_character(tmp_path) -> None:
+    """JSON can escape half a surrogate pair ("\\ud800"), which no UTF-8 file can hold: it is read as U+FFFD,
+    the build conforms and its files are written."""
+    import builder
+
+    src = tmp_path / "a.jsonl"
+    src.write_text('{"id": "s1", "text": "Ông Nguyễn Văn An, Bí thư Tỉnh ủy Nghệ An, phát biểu \\ud800."}\n',
+                   encoding="utf-8")
+    b = builder.build_dataset([src])
+    assert b.errors == [] and "\ufffd" in b.articles[0].clean.text and b.conforms
+    builder.write_outputs(b, tmp_path / "out")
+    assert "\ufffd" in (tmp_path / "out" / "graph.trig").read_text(encoding="utf-8")
