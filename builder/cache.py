@@ -17,12 +17,14 @@ import hashlib
 import pickle
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 from builder.files import write_atomic
 from builder.ingest import Article
 from builder.model import Facts
 from builder.to_rdf import Rendered, Shared
 
+T = TypeVar("T")
 PACKAGE = Path(__file__).resolve().parent
 SUFFIXES = {".py", ".tsv", ".txt", ".ttl", ".rq"}
 
@@ -57,18 +59,24 @@ class Cache:
     def _path(self, k: str) -> Path:
         return self.folder / k[:2] / f"{k[2:]}.pickle"
 
-    def get(self, article: Article) -> Facts | None:
+    def _load(self, k: str, kind: type[T]) -> T | None:
+        """The entry under k if it is a readable `kind`; anything else (missing, cut short, corrupt) is a miss."""
         try:
-            facts = pickle.loads(self._path(key(article)).read_bytes())
+            entry = pickle.loads(self._path(k).read_bytes())
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
             return None
-        if not isinstance(facts, Facts):
-            return None
-        self.hits += 1
+        return entry if isinstance(entry, kind) else None
+
+    def _store(self, k: str, entry: object) -> None:
+        write_atomic(self._path(k), pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def get(self, article: Article) -> Facts | None:
+        facts = self._load(key(article), Facts)
+        self.hits += facts is not None
         return facts
 
     def put(self, article: Article, facts: Facts) -> None:
-        write_atomic(self._path(key(article)), pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL))
+        self._store(key(article), facts)
 
     def _rendered_key(self, article: Article, facts: Facts, shared: Shared) -> str:
         h = hashlib.sha256(key(article).encode())
@@ -77,15 +85,9 @@ class Cache:
 
     def get_rendered(self, article: Article, facts: Facts, shared: Shared) -> Rendered | None:
         """The article's rendered graph, if the same article, facts and shared values were rendered before."""
-        try:
-            r = pickle.loads(self._path(self._rendered_key(article, facts, shared)).read_bytes())
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
-            return None
-        if not isinstance(r, Rendered):
-            return None
-        self.rendered += 1
-        return r
+        rendered = self._load(self._rendered_key(article, facts, shared), Rendered)
+        self.rendered += rendered is not None
+        return rendered
 
     def put_rendered(self, article: Article, facts: Facts, shared: Shared, rendered: Rendered) -> None:
-        write_atomic(self._path(self._rendered_key(article, facts, shared)),
-                     pickle.dumps(rendered, protocol=pickle.HIGHEST_PROTOCOL))
+        self._store(self._rendered_key(article, facts, shared), rendered)
