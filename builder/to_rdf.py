@@ -13,6 +13,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.plugins.serializers.nt import _nt_row
+from rdflib.term import Node
 
 from builder import resolve
 from builder.gazetteer import gazetteer
@@ -49,7 +51,7 @@ def reported_for(facts: Facts, published: str | None) -> str | None:
 
 
 class _Writer:
-    def __init__(self, g: Graph, article: Article, shared: Shared) -> None:
+    def __init__(self, g: Graph | Triples, article: Article, shared: Shared) -> None:
         self.g = g
         self.article = article
         self.node = resolve.article(article.id)
@@ -108,6 +110,7 @@ class _Writer:
         self.add(node, KG.inCaption, Literal(ev.caption))
 
 
+Triples = set[tuple[Node, Node, Node]]
 Shared = dict[tuple[str, str], str]  # (what, identity key) → the one value written for it
 
 
@@ -155,8 +158,8 @@ def single_holder(role: str, body: str) -> bool:
     return gazetteer().is_single_holder(role, body)
 
 
-def article_graph(g: Graph, article: Article, facts: Facts, shared: Shared | None = None) -> None:
-    """Write one article's facts into its named graph."""
+def article_graph(g: Graph | Triples, article: Article, facts: Facts, shared: Shared | None = None) -> None:
+    """Write one article's facts into its named graph (or a set of triples)."""
     w = _Writer(g, article, shared or {})
     a = w.node
     meta = article.meta
@@ -289,11 +292,11 @@ def render(article: Article, facts: Facts, shared: Shared) -> Rendered:
     on the article, its facts and the shared values it reads (shared_for), nothing else."""
     from builder.validate import rudof_results
 
-    g = Graph()
-    article_graph(g, article, facts, shared)
-    lines = ntriples(g)
-    iri = str(resolve.graph(article.id))
-    return Rendered(iri, "\n".join(lines), turtle(lines, iri), rudof_results(g))
+    triples: Triples = set()  # rdflib's Graph is slow to add to; a set of rdflib terms is all this needs
+    article_graph(triples, article, facts, shared)
+    lines = sorted({_nt_row(t).rstrip("\n") for t in triples})  # rdflib's own N-Triples writer, per triple
+    iri, nt = str(resolve.graph(article.id)), "\n".join(lines)
+    return Rendered(iri, nt, turtle(lines, iri), rudof_results(nt))
 
 
 # written as prefixed names; our own nodes (https://w3id.org/dangkg/id/…) stay full IRIs
