@@ -151,7 +151,7 @@ def validate_dataset(ds: Dataset, engine: str = "rudof") -> Validation:
             nt = "\n".join(ntriples(g))
         except UnicodeError:  # a lone surrogate in a literal: no N-Triples, so rudof cannot say; pySHACL can
             nt, unwritable[str(g.identifier)] = "", g
-        graphs.append(Rendered(str(g.identifier), nt, "", rudof_results(nt) if engine == "rudof" and nt else None))
+        graphs.append(Rendered.of(str(g.identifier), nt, "", rudof_results(nt) if engine == "rudof" and nt else None))
     return validate_rendered(graphs, engine, sources=unwritable)
 
 

@@ -104,7 +104,7 @@ def test_a_graph_rudof_flagged_is_always_handed_to_pyshacl() -> None:
     iri = "https://w3id.org/dangkg/id/graph/x"
     nt = ("<urn:x:h> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/dangkg/ont#Holding> .\n"
           "<urn:x:h> <https://w3id.org/dangkg/ont#rule> <urn:x:r> .")
-    flagged = Rendered(iri, nt, "", frozenset({("urn:x:h", None, "x")}))
+    flagged = Rendered.of(iri, nt, "", frozenset({("urn:x:h", None, "x")}))
     for _ in range(2):
         v = validate_rendered([flagged], cached=1)
         assert not v.conforms and v.violations > 0
