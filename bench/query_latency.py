@@ -18,9 +18,9 @@ the named graphs' union:
 * oxigraph-union: pyoxigraph's Store queried with use_default_graph_as_union=True
   (Oxigraph 0.5 does not deduplicate a triple found in several graphs there, so its row
   counts differ from rdflib's: oxigraph issue #1919);
-* oxigraph: pyoxigraph's Store with the union copied into its default graph after loading
-  (`INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }`, part of the load seconds) — the
-  RDF merge, so the same rows as rdflib;
+* oxigraph: builder.store.OxigraphGraph, what `kg query --engine oxigraph` uses: every
+  triple of the file in Oxigraph's default graph (the RDF merge, so the same rows as
+  rdflib) and no named graphs beside it;
 * oxrdflib: rdflib's API over Oxigraph (`Dataset(store="Oxigraph")`, union copied the same
   way), when oxrdflib is installed.
 
@@ -101,15 +101,17 @@ def load(engine: str, nq: str):  # type: ignore[no-untyped-def]
 
         ds = builder.load_graph(nq)
         return lambda text: sum(1 for _ in ds.query(text))
-    if engine.startswith("oxigraph"):
+    if engine == "oxigraph":  # what kg query --engine oxigraph and builder.open_graph use
+        import builder
+
+        merged = builder.OxigraphGraph.load(nq)
+        return lambda text: sum(1 for _ in merged.query(text))
+    if engine == "oxigraph-union":
         import pyoxigraph
 
         store = pyoxigraph.Store()
         store.bulk_load(path=nq, format=pyoxigraph.RdfFormat.N_QUADS)
-        union = engine == "oxigraph-union"
-        if not union:
-            store.update(MERGE)
-        return lambda text: sum(1 for _ in store.query(text, use_default_graph_as_union=union))
+        return lambda text: sum(1 for _ in store.query(text, use_default_graph_as_union=True))
     from rdflib import Dataset
 
     ds = Dataset(store="Oxigraph")
