@@ -322,8 +322,8 @@ def name_at(g: Gazetteer, syls: list[Syllable], i: int, proper: Container[int] =
     place = g.places.longest(keys, i)
     if place and (place[0] >= j or keys[place[0]] in g.surnames):  # "Hà Tĩnh", "Hà Tĩnh Đinh Công Thưởng"
         return None
-    if s.key not in g.surnames and s.start not in proper:
-        return None
+    if s.key not in g.surnames and (g.cue_at("name-stop", keys, i) is not None or s.start not in proper):
+        return None  # a word that starts a sentence or item ('Tại', 'Theo') starts no name: no need to ask
     return Name("", i, j)
 
 
