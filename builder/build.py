@@ -190,13 +190,13 @@ def write_outputs(build: Build, outdir: str | Path) -> list[Path]:
     """Write graph.trig (one named graph per article), graph.ttl (merged), report.ttl (SHACL) and
     conflicts.csv into outdir, each atomically; returns the paths written."""
     from builder.files import csv_text, write_atomic
-    from builder.to_rdf import merged_text, trig_text
+    from builder.to_rdf import merged_chunks, trig_chunks
 
     start = time.perf_counter()
     out = Path(outdir)
-    texts = {
-        "graph.trig": lambda: trig_text(build.rendered),
-        "graph.ttl": lambda: merged_text(build.rendered),
+    texts: dict[str, Callable[[], str | Iterable[bytes]]] = {
+        "graph.trig": lambda: trig_chunks(build.rendered),
+        "graph.ttl": lambda: merged_chunks(build.rendered),
         "report.ttl": lambda: build.validation.report.serialize(format="turtle"),
         "conflicts.csv": lambda: csv_text(build.conflict_columns, build.conflicts),
     }

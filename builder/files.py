@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Any
 
 
-def write_atomic(path: Path, data: str | bytes) -> None:
-    """Write a file so that readers see the old or the new content, never half of it.
+def write_atomic(path: Path, data: str | bytes | Iterable[bytes]) -> None:
+    """Write a file (text, bytes, or bytes in pieces) so that readers see the old or the new content,
+    never half of it.
 
     The file gets the permissions a plain open() would give it (0666 less the umask),
     not mkstemp's private 0600.
@@ -21,12 +22,19 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+            for piece in _pieces(data):
+                fh.write(piece)
         os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _pieces(data: str | bytes | Iterable[bytes]) -> Iterable[bytes]:
+    if isinstance(data, str):
+        return [data.encode("utf-8")]
+    return [data] if isinstance(data, bytes) else data
 
 
 def _umask() -> int:

@@ -11,6 +11,7 @@ import io
 import re
 import zlib
 from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
@@ -330,13 +331,17 @@ def ntriples(g: Graph) -> list[str]:
     return sorted({ln for ln in g.serialize(format="nt").splitlines() if ln.strip()})
 
 
-def turtle(lines: list[str] | list[bytes], graph: str | None = None) -> str:
-    """N-Triples lines as Turtle, or as one TriG graph block when graph is its IRI; written by Oxigraph
-    (grouped by subject and predicate, in the lines' order, our prefixes, no @prefix lines)."""
+def turtle(lines: list[str], graph: str | None = None) -> str:
+    """N-Triples lines as Turtle, or as one TriG graph block when graph is its IRI (see turtle_bytes)."""
+    return turtle_bytes([ln.encode("utf-8") for ln in lines], graph).decode("utf-8")
+
+
+def turtle_bytes(lines: Sequence[bytes], graph: str | None = None) -> bytes:
+    """N-Triples lines (UTF-8) as Turtle, or as one TriG graph block when graph is its IRI; written by
+    Oxigraph (grouped by subject and predicate, in the lines' order, our prefixes, no @prefix lines)."""
     import pyoxigraph as ox
 
-    data = b"\n".join(x if isinstance(x, bytes) else x.encode("utf-8") for x in lines)
-    triples = ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
+    triples = ox.parse(b"\n".join(lines), format=ox.RdfFormat.N_TRIPLES)
     out = io.BytesIO()
     if graph is None:
         ox.serialize(triples, out, format=ox.RdfFormat.TURTLE, prefixes=WRITTEN_PREFIXES)
@@ -344,27 +349,53 @@ def turtle(lines: list[str] | list[bytes], graph: str | None = None) -> str:
         name = ox.NamedNode(graph)
         ox.serialize((ox.Quad(t.subject, t.predicate, t.object, name) for t in triples), out,
                      format=ox.RdfFormat.TRIG, prefixes=WRITTEN_PREFIXES)
-    text = out.getvalue().decode("utf-8")
-    return "".join(ln + "\n" for ln in text.splitlines() if not ln.startswith("@prefix"))
+    data, pos = out.getvalue(), 0
+    while data.startswith(b"@prefix", pos):
+        pos = data.index(b"\n", pos) + 1
+    return data[pos:]
 
 
 def prefix_lines() -> str:
     return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in WRITTEN_PREFIXES.items())
 
 
+def trig_chunks(rendered: list[Rendered]) -> Iterator[bytes]:
+    """graph.trig in pieces (UTF-8): our prefixes, then the graphs in IRI order."""
+    yield prefix_lines().encode("utf-8")
+    for r in sorted(rendered, key=lambda r: r.graph):
+        yield b"\n" + (zlib.decompress(r.packed_trig) if r.packed_trig else b"")
+
+
+MERGE_CHUNK = 50_000  # N-Triples lines written by Oxigraph at a time (cut where the subject changes)
+
+
+def merged_chunks(rendered: list[Rendered]) -> Iterator[bytes]:
+    """graph.ttl in pieces (UTF-8): the union of rendered article graphs as Turtle, triples in N-Triples
+    order (kept as UTF-8 bytes, half the memory of str; their order is the characters' order)."""
+    found: set[bytes] = set()
+    for r in rendered:
+        if r.packed_nt:
+            found.update(zlib.decompress(r.packed_nt).split(b"\n"))
+    lines = sorted(found)
+    del found
+    yield (prefix_lines() + "\n").encode("utf-8")
+    start = 0
+    while start < len(lines):
+        end = min(len(lines), start + MERGE_CHUNK)
+        while end < len(lines) and lines[end].split(b" ", 1)[0] == lines[end - 1].split(b" ", 1)[0]:
+            end += 1
+        yield turtle_bytes(lines[start:end])
+        start = end
+
+
 def trig_text(rendered: list[Rendered]) -> str:
-    """TriG of rendered article graphs: our prefixes, then the graphs in IRI order."""
-    return prefix_lines() + "".join("\n" + r.trig for r in sorted(rendered, key=lambda r: r.graph))
+    """TriG of rendered article graphs (graph.trig)."""
+    return b"".join(trig_chunks(rendered)).decode("utf-8")
 
 
 def merged_text(rendered: list[Rendered]) -> str:
-    """Turtle of the union of rendered article graphs (the graph.ttl export), triples in N-Triples order
-    (as UTF-8 bytes, half the memory of str; their order is the characters' order)."""
-    lines: set[bytes] = set()
-    for r in rendered:
-        if r.packed_nt:
-            lines.update(zlib.decompress(r.packed_nt).split(b"\n"))
-    return prefix_lines() + "\n" + turtle(sorted(lines))
+    """Turtle of the union of rendered article graphs (graph.ttl)."""
+    return b"".join(merged_chunks(rendered)).decode("utf-8")
 
 
 def _as_rendered(ds: Dataset) -> list[Rendered]:

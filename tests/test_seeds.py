@@ -122,3 +122,16 @@ def test_golden_graph(seeds_build, update_golden):
         problems.append(f"{name}:\n  only in golden:\n" + "\n".join(f"    {t}" for t in sorted(only_golden))
                         + "\n  only in build:\n" + "\n".join(f"    {t}" for t in sorted(only_build)))
     assert not problems, "\n".join(problems) + "\n(run `pytest --update-golden` if the change is meant)"
+
+
+def test_graph_ttl_written_in_pieces_is_the_same_file(seeds_build, monkeypatch) -> None:
+    """graph.ttl is written in pieces of MERGE_CHUNK lines, cut where a subject ends: the bytes do not
+    depend on the piece size."""
+    from builder import to_rdf
+
+    whole = to_rdf.merged_text(seeds_build.rendered)
+    monkeypatch.setattr(to_rdf, "MERGE_CHUNK", 7)
+    assert to_rdf.merged_text(seeds_build.rendered) == whole
+    people = seeds_build.merged.query("SELECT DISTINCT ?p WHERE { ?p a <https://schema.org/Person> "
+                                      "FILTER(STRSTARTS(STR(?p), 'https://w3id.org/dangkg/id/person/')) }")
+    assert whole.count("\n<https://w3id.org/dangkg/id/person/") == len(people.rows) > 5  # one block each
