@@ -134,4 +134,4 @@ def test_graph_ttl_written_in_pieces_is_the_same_file(seeds_build, monkeypatch) 
     assert to_rdf.merged_text(seeds_build.rendered) == whole
     people = seeds_build.merged.query("SELECT DISTINCT ?p WHERE { ?p a <https://schema.org/Person> "
                                       "FILTER(STRSTARTS(STR(?p), 'https://w3id.org/dangkg/id/person/')) }")
-    assert whole.count("\n<https://w3id.org/dangkg/id/person/") == len(people.rows) > 5  # one block each
+    assert whole.count("\n<https://w3id.org/dangkg/id/person/") == len(people.rows) >= 4  # one block each
