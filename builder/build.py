@@ -168,9 +168,9 @@ def build_dataset(paths: Iterable[str | Path], curation: str | Path | dict[str, 
         clock = now
 
     decisions = cur.load(Path(curation)) if isinstance(curation, (str, Path)) else curation or {}
-    articles, errors = read_articles(paths)
-    lap("read")
     store = Cache(cache) if cache else None
+    articles, errors = read_articles(paths, store)
+    lap("read")
     with Workers(jobs, engine, scheduler) as workers:
         items, failed = extract_all(articles, progress, workers, store)
         lap("extract")

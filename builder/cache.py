@@ -1,5 +1,8 @@
 """A content-hash cache of extracted facts, so a rebuild re-extracts only what changed.
 
+It keeps each input file's articles too (decoded, normalised, with their metadata), under a
+digest of the builder, the file's path and its bytes, so an unchanged file is not read again.
+
 An entry's key is a digest of the article (id, text, metadata; not its path) and of the builder
 itself (every source file and data file of the package: rules, gazetteers, confidences),
 so a changed article or a changed rule never meets an old entry. Entries are written
@@ -20,7 +23,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from builder.files import write_atomic
-from builder.ingest import Article
+from builder.ingest import Article, InputError
 from builder.model import Facts
 from builder.to_rdf import Rendered, Shared
 
@@ -53,6 +56,7 @@ class Cache:
 
     def __init__(self, folder: str | Path) -> None:
         self.folder = Path(folder)
+        self.files = 0  # input files whose articles came from the cache, not decoded and normalised again
         self.hits = 0  # articles whose facts came from the cache
         self.rendered = 0  # article graphs (and their verdicts) that came from the cache
 
@@ -77,6 +81,20 @@ class Cache:
 
     def put(self, article: Article, facts: Facts) -> None:
         self._store(key(article), facts)
+
+    def _file_key(self, path: Path, data: bytes) -> str:
+        h = hashlib.sha256(fingerprint().encode())
+        h.update(str(path).encode("utf-8", "surrogateescape") + b"\0" + data)
+        return "i" + h.hexdigest()  # entries: facts (hex), "r" rendered graphs, "i" input files
+
+    def get_file(self, path: Path, data: bytes) -> list[Article | InputError] | None:
+        """A file's articles (and errors) as read before from the same path and bytes, by the same builder."""
+        items = self._load(self._file_key(path, data), list)
+        self.files += items is not None
+        return items
+
+    def put_file(self, path: Path, data: bytes, items: list[Article | InputError]) -> None:
+        self._store(self._file_key(path, data), items)
 
     def _rendered_key(self, article: Article, facts: Facts, shared: Shared) -> str:
         h = hashlib.sha256(key(article).encode())

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Protocol
 
 from builder.normalize import Clean, normalize
 
@@ -145,20 +146,44 @@ def _jsonl(path: Path, data: str) -> Iterator[Article | InputError]:
             yield err
 
 
-def read_file(path: Path) -> Iterator[Article | InputError]:
-    """The articles of one file, or the errors that stop them."""
+class FileMemo(Protocol):
+    """What read_articles may keep a file's articles in (builder.cache.Cache): by path and bytes."""
+
+    def get_file(self, path: Path, data: bytes) -> list[Article | InputError] | None: ...
+
+    def put_file(self, path: Path, data: bytes, items: list[Article | InputError]) -> None: ...
+
+
+def read_file(path: Path, memo: FileMemo | None = None) -> Iterator[Article | InputError]:
+    """The articles of one file, or the errors that stop them; with a memo, a file whose path and bytes
+    were read before is not decoded and normalised again."""
     try:
         if path.stat().st_size > MAX_BYTES:
             raise InputError(f"{path}: file too large ({path.stat().st_size} bytes, limit {MAX_BYTES})")
-        data = decode(path.read_bytes(), str(path))
+        raw = path.read_bytes()
+        known = memo.get_file(path, raw) if memo else None
+        if known is not None:
+            yield from known
+            return
+        items = list(_parse(path, raw))
+        if memo:
+            memo.put_file(path, raw, items)
+        yield from items
+    except InputError as err:
+        yield err
+    except (OSError, ValueError) as err:
+        yield InputError(f"{path}: cannot read ({err})")
+
+
+def _parse(path: Path, raw: bytes) -> Iterator[Article | InputError]:
+    try:
+        data = decode(raw, str(path))
         if path.suffix.lower() == ".jsonl":
             yield from _jsonl(path, data)
         else:
             yield make_article(path.stem, str(path), data, path.suffix.lower() in {".html", ".htm"})
     except InputError as err:
         yield err
-    except (OSError, ValueError) as err:
-        yield InputError(f"{path}: cannot read ({err})")
 
 
 def expand(paths: Iterable[str | Path]) -> list[Path]:
@@ -172,8 +197,9 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
     return files
 
 
-def read_articles(paths: Iterable[str | Path]) -> tuple[list[Article], list[str]]:
-    """All readable articles under the paths, and one error line per unreadable input."""
+def read_articles(paths: Iterable[str | Path], memo: FileMemo | None = None) -> tuple[list[Article], list[str]]:
+    """All readable articles under the paths, and one error line per unreadable input (see read_file
+    for memo)."""
     articles: list[Article] = []
     errors: list[str] = []
     ids: set[str] = set()
@@ -181,7 +207,7 @@ def read_articles(paths: Iterable[str | Path]) -> tuple[list[Article], list[str]
         if not path.exists():
             errors.append(f"{path}: no such file or folder")
             continue
-        for item in read_file(path):
+        for item in read_file(path, memo):
             if isinstance(item, InputError):
                 errors.append(str(item))
             elif item.id in ids:

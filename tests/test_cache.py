@@ -57,8 +57,8 @@ def test_a_changed_builder_never_meets_old_entries(corpus: Path, tmp_path: Path,
 def test_a_broken_entry_is_a_miss_not_an_error(corpus: Path, tmp_path: Path) -> None:
     store = tmp_path / "cache"
     first = builder.build_dataset([corpus], cache=store)
-    entries = sorted(e for e in store.rglob("*.pickle") if not e.parent.name.startswith("r"))  # facts, not graphs
-    assert len(entries) == 5 and len(list(store.rglob("*.pickle"))) == 10
+    entries = sorted(e for e in store.rglob("*.pickle") if e.parent.name[0] not in "ri")  # facts only
+    assert len(entries) == 5 and len(list(store.rglob("*.pickle"))) == 15  # and 5 graphs, 5 input files
     entries[0].write_bytes(entries[0].read_bytes()[:20])  # cut short
     entries[1].write_bytes(b"not a pickle")
     again = builder.build_dataset([corpus], cache=store)
@@ -94,6 +94,22 @@ def test_a_graph_whose_shared_values_change_is_rendered_again(tmp_path: Path) ->
     fresh = builder.build_dataset([three])
     assert again.cached == 1 and again.rendered == fresh.rendered
     assert all('"MINH HÒA"' in r.nt and '"Minh Hòa"' not in r.nt for r in again.rendered)
+
+
+def test_an_unchanged_file_is_not_read_again_and_a_changed_one_is(corpus: Path, tmp_path: Path) -> None:
+    from builder.cache import Cache
+    from builder.ingest import read_articles
+
+    store = Cache(tmp_path / "cache")
+    first, _ = read_articles([corpus], store)
+    assert store.files == 0
+    again, _ = read_articles([corpus], store)
+    assert store.files == 5 and [(a.id, a.raw, a.clean.text, a.meta) for a in again] == [
+        (a.id, a.raw, a.clean.text, a.meta) for a in first]
+    changed = corpus / SEED_FILES[0].name
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nChiều 3/4, Ban Bí thư họp.\n", encoding="utf-8")
+    third, _ = read_articles([corpus], store)
+    assert store.files == 9 and "Ban Bí thư họp" in next(a for a in third if a.path == str(changed)).clean.text
 
 
 def test_a_graph_rudof_flagged_is_always_handed_to_pyshacl() -> None:
