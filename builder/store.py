@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -47,10 +48,13 @@ class Rows:
 
 def to_rdflib(term: Any) -> Any:
     """An Oxigraph term as the rdflib term rdflib's parser would make (plain strings have no datatype)."""
+    return None if term is None else _converted(term)
+
+
+@lru_cache(maxsize=1 << 16)  # answers repeat their people, posts and bodies; rdflib terms are slow to make
+def _converted(term: Any) -> Any:
     import pyoxigraph as ox
 
-    if term is None:
-        return None
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):
