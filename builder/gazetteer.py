@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from builder.resources import table
@@ -247,11 +247,11 @@ class Gazetteer:
         """Folded syllables of a phrase, abbreviations expanded."""
         return [s.key for s in self.syllables(phrase)]
 
-    def syllables(self, text: str, offset: int = 0) -> list[Syllable]:
+    def syllables(self, text: str, offset: int = 0) -> Syllables:
         """The text as folded syllables with their offsets; abbreviations expand in place."""
         raw = [(m.group(), m.start() + offset, m.end() + offset) for m in TOKEN.finditer(text)]
         words = [w for w, _, _ in raw]
-        out: list[Syllable] = []
+        out = Syllables()
         i = 0
         while i < len(raw):
             hit = self.abbreviations.longest(words, i) if words[i][:1].isupper() else None
@@ -266,6 +266,20 @@ class Gazetteer:
                 out.append(Syllable(fold(w), s, e, w))
                 i += 1
         return out
+
+
+class Syllables(list[Syllable]):
+    """A text's syllables, their folded keys listed once (the rules ask for them at every position).
+    Never changed once made."""
+
+    @cached_property
+    def keys(self) -> list[str]:
+        return [s.key for s in self]
+
+
+def keys_of(syls: list[Syllable]) -> list[str]:
+    """The folded keys of syllables: listed once for a text's Syllables, made for any other list."""
+    return syls.keys if isinstance(syls, Syllables) else [s.key for s in syls]
 
 
 @cache

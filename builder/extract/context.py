@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from builder.gazetteer import Gazetteer, Place, Syllable, gazetteer, local_units
+from builder.gazetteer import Gazetteer, Place, Syllable, gazetteer, keys_of, local_units
 from builder.normalize import LIST_ITEM
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ class Sentence:
 
     @property
     def keys(self) -> list[str]:
-        return [s.key for s in self.syllables]
+        return keys_of(self.syllables)
 
 
 @dataclass
@@ -92,7 +92,7 @@ def article_context(article: Article) -> ArticleContext:
     g = gazetteer()
     clean = article.clean
     syllables = g.syllables(clean.text)
-    keys = [s.key for s in syllables]
+    keys = keys_of(syllables)
     places: Counter[Place] = Counter()
     orgs: Counter[str] = Counter()
     units: dict[str, Counter[str]] = {}
@@ -125,7 +125,7 @@ def article_context(article: Article) -> ArticleContext:
 def _adhoc(g: Gazetteer, syllables: list[Syllable], text: str) -> list[tuple[int, str, list[str]]]:
     """Bodies set up for one task, where the article introduces them: an ad-hoc head word (cues.tsv) and
     its words up to 'gồm' or a number 'số N' ('Ban kiểm phiếu gồm …', 'Tổ Công tác số 3'), not a known body."""
-    keys = [s.key for s in syllables]
+    keys = keys_of(syllables)
     out = []
     for k, syl in enumerate(syllables):
         end = g.cue_at("adhoc-head", keys, k)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from builder.extract.dates import find_dates
 from builder.extract.rules import evidence
 from builder.extract.titles import body_at, names, skip_qualifiers
-from builder.gazetteer import Gazetteer
+from builder.gazetteer import Gazetteer, keys_of
 from builder.model import Event
 
 if TYPE_CHECKING:
@@ -106,7 +106,7 @@ def find_events(sent: Sentence, ctx: ArticleContext) -> list[Event]:
              and not NOT_EVENT_DATE.search(sentence[:d.start - offset])]
     relative = None if dates else RELATIVE.match(sentence)  # "Chiều nay, …": the day the article is published
     years = set(YEAR.findall(sentence))
-    keys = [s.key for s in syls]
+    keys = keys_of(syls)
     out: list[Event] = []
     for i in range(len(syls)):
         hit = kind_at(g, keys, i)

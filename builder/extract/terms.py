@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from builder.extract.rules import evidence
-from builder.gazetteer import Place
+from builder.gazetteer import Place, keys_of
 from builder.model import TermFact
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ def _owner(ctx: ArticleContext, before: str) -> str | None:
     g = ctx.g
     window = before[-120:].rstrip(" ,(")
     syls = g.syllables(window)
-    keys = [s.key for s in syls]
+    keys = keys_of(syls)
     starts = [s.start for k, s in enumerate(syls) if (hit := g.term_heads.longest(keys, k))
               and (hit[1] or s.capital) and (k == 0 or syls[k - 1].start != s.start)]
     tails = [window[k:].strip() for k in dict.fromkeys(starts)

@@ -13,7 +13,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from builder.gazetteer import Gazetteer, LocalBody, Place, Syllable, local_units
+from builder.gazetteer import Gazetteer, LocalBody, Place, Syllable, keys_of, local_units
 
 if TYPE_CHECKING:
     from collections.abc import Container
@@ -45,7 +45,7 @@ class Name:
 def organisation_at(g: Gazetteer, syls: list[Syllable], i: int) -> tuple[int, str] | None:
     """The organisation named at i after 'Đảng bộ': capitalised, not a place or a known body; or a unit
     below the province ('phường Bến Thành', 'xã Quế Mỹ')."""
-    keys = [s.key for s in syls]
+    keys = keys_of(syls)
     unit = next((u for u in sorted(local_units(), key=len, reverse=True) if keys[i:i + len(u.split())] == u.split()),
                 None)
     if unit and (named := unit_name(syls, i + len(unit.split()))):
@@ -76,7 +76,7 @@ def unit_name(syls: list[Syllable], i: int) -> tuple[int, str] | None:
 
 def skip_qualifiers(syls: list[Syllable], j: int) -> int:
     """Skip 'khóa XI', 'khoá 12', '(,) nhiệm kỳ 2020-2025' after a title."""
-    keys = [s.key for s in syls]
+    keys = keys_of(syls)
     while j < len(keys):
         if keys[j] == "," and keys[j + 1:j + 3] in (["nhiệm", "kỳ"], ["khóa"]):
             j += 1
@@ -100,7 +100,7 @@ PARTY_PREFIXES = (["đảng", "đoàn"], ["ban", "cán", "sự", "đảng"], ["�
 
 def body_at(g: Gazetteer, syls: list[Syllable], j: int, ctx: ArticleContext) -> tuple[int, str] | None:
     """A body named at syllable j: national, a Party group of one (Đảng đoàn X), or local."""
-    keys = [s.key for s in syls]
+    keys = keys_of(syls)
     best: tuple[int, str] | None = None
     hit = g.bodies.longest(keys, j)
     if hit:
@@ -193,7 +193,7 @@ def _named_unit(g: Gazetteer, syls: list[Syllable], start: int, end: int,
 
 def title_at(g: Gazetteer, syls: list[Syllable], i: int, ctx: ArticleContext) -> Title | None:
     """The title starting at syllable i, if any."""
-    keys = [s.key for s in syls]
+    keys = keys_of(syls)
     former_words = g.cue_words("former")
     former = i > 0 and keys[i - 1] in former_words
     fixed = g.titles.longest(keys, i)
@@ -254,7 +254,7 @@ def _implied_body(g: Gazetteer, keys: list[str], j: int, role: str) -> tuple[int
 def _sharing(g: Gazetteer, syls: list[Syllable], k: int, ctx: ArticleContext, former: bool) -> list[Title]:
     """'Phó Chủ tịch - Tổng Thư ký UBTƯ MTTQ Việt Nam': a role with no body, joined by a dash to titles that
     name one, is a role of that body too."""
-    hit = g.roles.longest([s.key for s in syls], k)
+    hit = g.roles.longest(keys_of(syls), k)
     joins = {"-", "–", "—"} | ({","} if hit and hit[1] not in g.committee_roles else set())
     if not hit or hit[0] >= len(syls) - 1 or syls[hit[0]].key not in joins:
         return []
@@ -266,7 +266,7 @@ def chain_at(g: Gazetteer, syls: list[Syllable], i: int, ctx: ArticleContext) ->
     """Titles starting at i joined by ',', '-' or 'kiêm'; when a later one names its province, the earlier ones
     written without a place are of that province too ('Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Phú Yên')."""
     chain = _chain(g, syls, i, ctx)
-    keys = [s.key for s in syls]
+    keys = keys_of(syls)
     written = [next((p[1] for k in range(t.start, t.end) if (p := g.places.longest(keys, k))), None) for t in chain]
     last = next((p for p in reversed(written) if p), None)
     if not last or last == ctx.place:
@@ -290,7 +290,7 @@ def _chain(g: Gazetteer, syls: list[Syllable], i: int, ctx: ArticleContext) -> l
             break
         out.append(title)
         j = title.end
-        if j < len(syls) - 1 and syls[j].key in SEPARATORS and g.roles.longest([s.key for s in syls], j + 1 + (
+        if j < len(syls) - 1 and syls[j].key in SEPARATORS and g.roles.longest(keys_of(syls), j + 1 + (
                 syls[j + 1].key in marked)):
             j += 1
         else:
@@ -307,7 +307,7 @@ def name_at(g: Gazetteer, syls: list[Syllable], i: int, proper: Container[int] =
         return None
     if s.key in g.cue_words("honorific") - {"đồng"} and i + 1 < len(syls) and syls[i + 1].capital:
         return None  # "Ông Hà Ban": the honorific is not part of the name
-    keys = [s.key for s in syls]
+    keys = keys_of(syls)
     if g.bodies.longest(keys, i):
         return None  # "Đoàn Thanh niên": an organisation, not a person
     j = i + 1
@@ -341,7 +341,7 @@ def names(g: Gazetteer, syls: list[Syllable], text: str, offset: int,
     i = 0
     while i < len(syls):
         n = name_at(g, syls, i, proper)
-        place = g.places.longest([s.key for s in syls], i)
+        place = g.places.longest(keys_of(syls), i)
         if n:
             out.append(Name(text[syls[n.start].start - offset:syls[n.end - 1].end - offset], n.start, n.end))
             i = n.end
@@ -422,7 +422,7 @@ def bind(sentence: Sentence, ctx: ArticleContext) -> Bound:
     found = names(g, syls, text, offset, ctx.proper)
     by_start = {n.start: n for n in found}
     by_end = {n.end: n for n in found}
-    keys = [s.key for s in syls]
+    keys = keys_of(syls)
     out: list[tuple[Name, Title, str]] = []
     career = g.find_cue("past", keys)  # a career follows: titles from there on are past posts
     taken: set[int] = set()
@@ -507,7 +507,7 @@ def _joined_owners(g: Gazetteer, found: list[Name], syls: list[Syllable], owner:
                    ctx: ArticleContext) -> list[Name]:
     """The owner of a 'là'/'giữ chức' title and the names joined to it by ',' or 'và', each perhaps with its
     own titles before it: 'Chánh án … A và Chủ nhiệm … B là Ủy viên Bộ Chính trị' → A and B."""
-    keys = [s.key for s in syls]
+    keys = keys_of(syls)
     owners = [owner]
     for n in reversed([n for n in found if n.end <= owner.start]):
         k = n.end
