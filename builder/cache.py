@@ -51,8 +51,8 @@ def key(article: Article) -> str:
 
 
 class Cache:
-    """Facts by article key, one file each under folder (two-level fan-out). The article's path is
-    not in the key: a corpus moved elsewhere is still cached."""
+    """Input files' articles, facts and rendered graphs, one file per entry under folder (two-level
+    fan-out). An article's path is not in its facts' key: a corpus moved elsewhere keeps its facts."""
 
     def __init__(self, folder: str | Path) -> None:
         self.folder = Path(folder)

@@ -13,7 +13,7 @@ a real cluster every worker needs the builder installed (same version).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -59,22 +59,17 @@ class Workers:
         """fn over the items, results in input order; done(n), if given, hears of every n items that end."""
         if self.engine == "dask" and items:
             return self._dask(fn, items, done)
+        results: Iterable[R] = map(fn, items)
         if self.jobs > 1 and len(items) > 1:
             if self._pool is None:
                 import multiprocessing
                 from concurrent.futures import ProcessPoolExecutor
 
                 self._pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"))
-            chunk = max(1, min(PARTITION, len(items) // (self.jobs * 4)))
-            out = []
-            for r in self._pool.map(fn, items, chunksize=chunk):
-                out.append(r)
-                if done:
-                    done(1)
-            return out
+            results = self._pool.map(fn, items, chunksize=max(1, min(PARTITION, len(items) // (self.jobs * 4))))
         out = []
-        for x in items:
-            out.append(fn(x))
+        for r in results:
+            out.append(r)
             if done:
                 done(1)
         return out

@@ -11,7 +11,7 @@ import io
 import re
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
@@ -317,7 +317,7 @@ def render(article: Article, facts: Facts, shared: Shared) -> Rendered:
 
     triples: Triples = set()  # rdflib's Graph is slow to add to; a set of rdflib terms is all this needs
     article_graph(triples, article, facts, shared)
-    lines = sorted({_nt_row(t).rstrip("\n") for t in triples})  # rdflib's own N-Triples writer, per triple
+    lines = ntriples(triples)
     iri, nt = str(resolve.graph(article.id)), "\n".join(lines)
     return Rendered.of(iri, nt, turtle(lines, iri), rudof_results(nt))
 
@@ -326,9 +326,10 @@ def render(article: Article, facts: Facts, shared: Shared) -> Rendered:
 WRITTEN_PREFIXES = {p: str(ns) for p, ns in sorted(PREFIXES.items()) if p != "id"}
 
 
-def ntriples(g: Graph) -> list[str]:
-    """A graph's triples as sorted, distinct N-Triples lines (rdflib's escaping): a stable order."""
-    return sorted({ln for ln in g.serialize(format="nt").splitlines() if ln.strip()})
+def ntriples(triples: Iterable[tuple[Node, Node, Node]]) -> list[str]:
+    """Triples (a graph, or a set of them) as sorted, distinct N-Triples lines, written by rdflib's own
+    per-triple N-Triples writer: a stable order."""
+    return sorted({_nt_row(t).rstrip("\n") for t in triples})
 
 
 def turtle(lines: list[str], graph: str | None = None) -> str:

@@ -147,11 +147,12 @@ def validate_dataset(ds: Dataset, engine: str = "rudof") -> Validation:
     for g in ds.graphs():
         if not len(g):
             continue
+        nt = "\n".join(ntriples(g))
         try:
-            nt = "\n".join(ntriples(g))
-        except UnicodeError:  # a lone surrogate in a literal: no N-Triples, so rudof cannot say; pySHACL can
-            nt, unwritable[str(g.identifier)] = "", g
-        graphs.append(Rendered.of(str(g.identifier), nt, "", rudof_results(nt) if engine == "rudof" and nt else None))
+            graphs.append(Rendered.of(str(g.identifier), nt, "", rudof_results(nt) if engine == "rudof" else None))
+        except UnicodeError:  # a lone surrogate in a literal: no UTF-8, so rudof cannot say; pySHACL can
+            graphs.append(Rendered.of(str(g.identifier), "", "", None))
+            unwritable[str(g.identifier)] = g
     return validate_rendered(graphs, engine, sources=unwritable)
 
 
