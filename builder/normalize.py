@@ -57,9 +57,8 @@ class _Builder:
         self.offs: list[int] = []
 
     def add(self, text: str, offset: int) -> None:
-        for ch in text:
-            self.chars.append(ch)
-            self.offs.append(offset)
+        self.chars.extend(text)
+        self.offs.extend([offset] * len(text))
 
 
 def _clusters(raw: str):
@@ -73,8 +72,16 @@ def _clusters(raw: str):
         i = j
 
 
-def _characters(raw: str) -> tuple[str, list[int]]:
+def _plain(c: str) -> bool:
+    """Does the character stay as it is, on its own and beside any other plain one?"""
+    return not unicodedata.combining(c) and c not in LOOKALIKES and c not in INVISIBLE and c not in SPACES \
+        and c != "\r" and unicodedata.normalize("NFC", c) == c
+
+
+def _characters(raw: str) -> tuple[str, Sequence[int]]:
     """NFC, look-alike letters, odd spaces and invisible characters, with offsets."""
+    if unicodedata.is_normalized("NFC", raw) and all(_plain(c) for c in set(raw)):  # most texts: nothing to change
+        return raw, range(len(raw))
     out = _Builder()
     for offset, cluster in _clusters(raw.replace("\r\n", "\n ").replace("\r", "\n")):
         cluster = "".join(LOOKALIKES.get(c, c) for c in cluster)
@@ -171,8 +178,7 @@ def normalize(raw: str) -> Clean:
         for k, (at, word) in enumerate(words):
             if k:
                 out.add(" ", offs[at - 1])
-            for i, ch in enumerate(word):
-                out.chars.append(ch)
-                out.offs.append(offs[at + i])
+            out.chars.extend(word)
+            out.offs.extend(offs[at:at + len(word)])
         paragraphs.append(Paragraph(begin, len(out.chars), caption))
     return Clean("".join(out.chars), out.offs, paragraphs)

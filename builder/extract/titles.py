@@ -322,9 +322,21 @@ def name_at(g: Gazetteer, syls: list[Syllable], i: int, proper: Container[int] =
     place = g.places.longest(keys, i)
     if place and (place[0] >= j or keys[place[0]] in g.surnames):  # "Hà Tĩnh", "Hà Tĩnh Đinh Công Thưởng"
         return None
-    if s.key not in g.surnames and (g.cue_at("name-stop", keys, i) is not None or s.start not in proper):
+    if s.key not in g.surnames and (g.cue_at("name-stop", keys, i) is not None or _named_before(g, keys, i)
+                                    or s.start not in proper):
         return None  # a word that starts a sentence or item ('Tại', 'Theo') starts no name: no need to ask
     return Name("", i, j)
+
+
+def _named_before(g: Gazetteer, keys: list[str], i: int) -> bool:
+    """Is what starts at i already named? The words after a unit word below the province are the unit's
+    name ('xã Quế Mỹ', 'huyện Ia Grai', 'Phường Bến Thành'), and a role or body that runs on past i
+    ('Chủ tịch Nước', 'Bộ Công Thương') goes on there: no person's name starts there, so the tagger
+    need not be asked."""
+    if any(u.split() in (keys[i - len(u.split()):i], keys[i:i + len(u.split())]) for u in local_units()):
+        return True
+    return any((hit := trie.longest(keys, k)) is not None and hit[0] > i
+               for trie in (g.roles, g.bodies) for k in range(max(0, i - 6), i))
 
 
 def _mangled_middle(g: Gazetteer, syls: list[Syllable], i: int, j: int) -> bool:
