@@ -472,3 +472,14 @@ def test_a_lone_surrogate_from_json_becomes_a_replacement_character(tmp_path) ->
     assert b.errors == [] and "\ufffd" in b.articles[0].clean.text and b.conforms
     builder.write_outputs(b, tmp_path / "out")
     assert "\ufffd" in (tmp_path / "out" / "graph.trig").read_text(encoding="utf-8")
+
+
+def test_plain_text_takes_the_fast_path_with_the_same_result():
+    from builder import normalize as nz
+
+    plain = "Sáng 16/10, Ban Tổ chức Trung ương tổ chức Hội nghị.\nÔng Nguyễn Văn An chủ trì."
+    text, offs = nz._characters(plain)
+    assert text == plain and list(offs) == list(range(len(plain)))
+    odd = plain.replace("Đ", "\u00d0") + "\u00a0x"  # a look-alike and a no-break space: the slow path
+    text, offs = nz._characters(odd)
+    assert "\u00d0" not in text and "\u00a0" not in text and len(offs) == len(text)
