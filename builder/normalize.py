@@ -73,9 +73,9 @@ def _clusters(raw: str):
 
 
 def _plain(c: str) -> bool:
-    """Does the character stay as it is, on its own and beside any other plain one?"""
+    """Does the character stay as it is in an NFC text (no mark to compose, nothing to replace or drop)?"""
     return not unicodedata.combining(c) and c not in LOOKALIKES and c not in INVISIBLE and c not in SPACES \
-        and c != "\r" and unicodedata.normalize("NFC", c) == c
+        and c != "\r"
 
 
 def _characters(raw: str) -> tuple[str, Sequence[int]]:

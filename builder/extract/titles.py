@@ -333,7 +333,7 @@ def _named_before(g: Gazetteer, keys: list[str], i: int) -> bool:
     name ('xã Quế Mỹ', 'huyện Ia Grai', 'Phường Bến Thành'), and a role or body that runs on past i
     ('Chủ tịch Nước', 'Bộ Công Thương') goes on there: no person's name starts there, so the tagger
     need not be asked."""
-    if any(u.split() in (keys[i - len(u.split()):i], keys[i:i + len(u.split())]) for u in local_units()):
+    if any(u.split() in (keys[max(0, i - len(u.split())):i], keys[i:i + len(u.split())]) for u in local_units()):
         return True
     return any((hit := trie.longest(keys, k)) is not None and hit[0] > i
                for trie in (g.roles, g.bodies) for k in range(max(0, i - 6), i))
