@@ -183,12 +183,14 @@ class Gazetteer:
                 self.term_head_whole[tuple(self.keys(row["head"]))] = row["head"]
         self._spelled = {tuple(TOKEN.findall(r["abbreviation"])): r["expansion"] for r in table("abbreviations.tsv")}
         self.cues: dict[str, Trie] = {}
+        self._cues_reversed: dict[str, Trie] = {}  # the same phrases read backwards, for cue_before
         self._cue_words: dict[str, set[str]] = {}
         for row in table("cues.tsv"):
             name, blocks = (row["list"][4:], True) if row["list"].startswith("not-") else (row["list"], False)
             for phrase in _split(row["phrases"]):
                 keys = self.keys(phrase)
                 self.cues.setdefault(name, Trie()).add(keys, not blocks)
+                self._cues_reversed.setdefault(name, Trie()).add(keys[::-1], not blocks)
                 if not blocks:
                     self._cue_words.setdefault(name, set()).update(keys)
         tries = (self.roles, self.titles, self.bodies, self.places, self.local, self.event_kinds)
@@ -205,7 +207,15 @@ class Gazetteer:
 
     def cue_before(self, name: str, keys: list[str], i: int) -> int | None:
         """The start of the longest phrase of cue list `name` that ends just before keys[i]."""
-        return next((k for k in range(max(0, i - 6), i) if self.cue_at(name, keys[:i], k) == i), None)
+        node: dict[str, Any] | None = self._cues_reversed[name].root
+        best = None
+        for k in range(i - 1, max(-1, i - 7), -1):  # a phrase of at most six syllables, read backwards
+            node = node.get(keys[k]) if node is not None else None
+            if node is None:
+                break
+            if node.get(""):
+                best = k
+        return best
 
     def cue_words(self, name: str) -> set[str]:
         """Every syllable of the phrases of cue list `name` (for lists of single words such as 'former')."""
@@ -275,6 +285,10 @@ class Syllables(list[Syllable]):
     @cached_property
     def keys(self) -> list[str]:
         return [s.key for s in self]
+
+    @cached_property
+    def starts(self) -> list[int]:
+        return [s.start for s in self]
 
 
 def keys_of(syls: list[Syllable]) -> list[str]:

@@ -71,32 +71,37 @@ class UndertheseaTokenizer:
         return Doc(self.vocab, words=words, spaces=spaces)
 
 
+def ner_words(words: list[str]) -> list[tuple[str, str, str, str]]:
+    """underthesea's ner() (POS, chunk and NER CRFs) over words already segmented: (word, POS, chunk, NER)
+    rows, one per word. ner() itself would segment its text again, which the tokenizer has done."""
+    from underthesea.pipeline.chunking.model_crf import CRFChunkingPredictor
+    from underthesea.pipeline.ner.model_crf import CRFNERPredictor
+    from underthesea.pipeline.pos_tag.model_crf import CRFPOSTagPredictor
+
+    tagged = CRFPOSTagPredictor.Instance().predict(words)
+    return CRFNERPredictor.Instance().predict(CRFChunkingPredictor.Instance().predict(tagged))
+
+
 def _tag_component(doc: Doc) -> Doc:
     """underthesea POS tags and NER labels on the words the tokenizer made."""
     from spacy.tokens import Span
-    from underthesea import ner, pos_tag
 
     ents = []
     for sent in doc.sents:
         tokens = [t for t in sent if not t.is_space]
         if not tokens:
             continue
-        tagged = ner(" ".join(t.text for t in tokens))
         label, begin = None, 0
-        if len(tagged) == len(tokens):
-            for k, (tok, row) in enumerate(zip(tokens, tagged)):
-                tok.tag_ = row[1]
-                iob = row[3]
-                if label and not iob.startswith("I-"):
-                    ents.append(Span(doc, tokens[begin].i, tokens[k - 1].i + 1, label=label))
-                    label = None
-                if iob.startswith("B-"):
-                    label, begin = iob[2:], k
-            if label:
-                ents.append(Span(doc, tokens[begin].i, tokens[-1].i + 1, label=label))
-        else:
-            for tok, (_, tag) in zip(tokens, pos_tag(" ".join(t.text for t in tokens))):
-                tok.tag_ = tag
+        for k, (tok, row) in enumerate(zip(tokens, ner_words([t.text for t in tokens]))):
+            tok.tag_ = row[1]
+            iob = row[3]
+            if label and not iob.startswith("I-"):
+                ents.append(Span(doc, tokens[begin].i, tokens[k - 1].i + 1, label=label))
+                label = None
+            if iob.startswith("B-"):
+                label, begin = iob[2:], k
+        if label:
+            ents.append(Span(doc, tokens[begin].i, tokens[-1].i + 1, label=label))
     doc.ents = [e for e in ents if not any(t.is_space for t in e)]
     return doc
 

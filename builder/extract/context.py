@@ -3,11 +3,12 @@ around it (gazetteers, main place and organisation, publication date, headline, 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from builder.gazetteer import Gazetteer, Place, Syllable, gazetteer, keys_of, local_units
+from builder.gazetteer import Gazetteer, Place, Syllable, Syllables, gazetteer, keys_of, local_units
 from builder.normalize import LIST_ITEM
 
 if TYPE_CHECKING:
@@ -52,18 +53,29 @@ class ArticleContext:
     local: Place | None = None  # the unit below the province whose Party committee the article is about
     adhoc: list[tuple[int, str, list[str]]] = field(default_factory=list)  # (offset, name, head) of ad-hoc bodies
     named: frozenset[str] = frozenset()  # the national bodies the article names
+    syllables: Syllables = field(default_factory=Syllables)  # of the whole clean text, made once
 
     def adhoc_body(self, head: list[str], before: int) -> str | None:
         """The last ad-hoc body with this head word ('hội đồng', 'ban') introduced before an offset."""
         named = [name for at, name, h in self.adhoc if at <= before and (h == head or h[-len(head):] == head)]
         return named[-1] if named else None
 
-    def sentence(self, text: str, start: int = 0, caption: bool = False, in_list: bool = False) -> Sentence:
+    def sentence(self, text: str, start: int = 0, caption: bool = False, in_list: bool = False,
+                 syllables: Syllables | None = None) -> Sentence:
         """A sentence of this article (or a text on its own, for tests and the gazetteer checks). It reads
-        like a headline when it is short, unpunctuated and capitalised, unless it is a list item."""
+        like a headline when it is short, unpunctuated and capitalised, unless it is a list item. Its
+        syllables are made from the text unless given."""
         headline = text == self.headline or (len(text) < 200 and text[-1:] not in ".:;," and text[:1].isupper()
                                              and not in_list and not LIST_ITEM.match(text))
-        return Sentence(text, start, self.g.syllables(text, start), caption, headline)
+        return Sentence(text, start, self.g.syllables(text, start) if syllables is None else syllables,
+                        caption, headline)
+
+    def slice(self, start: int, end: int) -> Syllables:
+        """The article's syllables between two offsets of its clean text (the same as made from that
+        text, since sentences split where no syllable or abbreviation spans)."""
+        starts = self.syllables.starts
+        return Syllables(s for s in self.syllables[bisect_left(starts, start):bisect_left(starts, end)]
+                         if s.end <= end)
 
     def body_at_start(self, text: str) -> tuple[bool, str] | None:
         """(whole text?, canonical name) of the body a text starts with, if any."""
@@ -119,7 +131,8 @@ def article_context(article: Article) -> ArticleContext:
                           ProperNames(clean),
                           {u: min(c, key=lambda n: (-c[n], n)) for u, c in units.items()}, local,
                           _adhoc(g, syllables, clean.text),
-                          frozenset(hit[1] for k in range(len(keys)) if (hit := g.bodies.longest(keys, k))))
+                          frozenset(hit[1] for k in range(len(keys)) if (hit := g.bodies.longest(keys, k))),
+                          syllables)
 
 
 def _adhoc(g: Gazetteer, syllables: list[Syllable], text: str) -> list[tuple[int, str, list[str]]]:
@@ -159,5 +172,6 @@ def sentences(article: Article, ctx: ArticleContext) -> list[Sentence]:
     # paragraphs in a run of short unpunctuated ones are list lines, not headlines
     listed = [(p.start, p.end) for k, p in enumerate(paras)
               if short[k] and (k and short[k - 1] or k + 1 < len(paras) and short[k + 1])]
-    return [ctx.sentence(clean.text[start:end], start, caption, any(a <= start < b for a, b in listed))
+    return [ctx.sentence(clean.text[start:end], start, caption, any(a <= start < b for a, b in listed),
+                         ctx.slice(start, end))
             for start, end, caption in split_sentences(clean)]
