@@ -15,6 +15,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Protocol
 
+from builder import encoding
+from builder.encoding import Decoded
 from builder.normalize import Clean, normalize
 
 SUFFIXES = {".txt", ".html", ".htm", ".jsonl"}
@@ -39,6 +41,7 @@ class Article:
     raw: str
     clean: Clean
     meta: dict[str, str | None] = field(default_factory=dict)
+    encoding: str = "UTF-8"  # what the file was read as (builder.encoding: 'UTF-8', 'TCVN3', …)
 
 
 class _Stripper(HTMLParser):
@@ -93,16 +96,18 @@ def strip_html(source: str) -> tuple[str, list[int]]:
     return "".join(parser.chars), parser.offs
 
 
-def decode(data: bytes, name: str) -> str:
-    """Bytes → text, or an InputError that says why not."""
+def decode(data: bytes, name: str) -> Decoded:
+    """Bytes → text (builder.encoding: Unicode, or a legacy Vietnamese encoding recognised and converted),
+    or an InputError that says why not."""
     if not data.strip():
         raise InputError(f"{name}: empty file")
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{name}: binary file (NUL bytes), not text")
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise InputError(f"{name}: not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start})") from None
+        decoded = encoding.decode(data, name)
+    except encoding.EncodingError as err:
+        raise InputError(str(err)) from None
+    if not decoded.text.strip():
+        raise InputError(f"{name}: empty file")
+    return decoded
 
 
 def make_article(article_id: str, path: str, raw: str, is_html: bool = False,
@@ -125,7 +130,7 @@ def make_article(article_id: str, path: str, raw: str, is_html: bool = False,
     return Article(article_id, path, raw, clean, merged)
 
 
-def _jsonl(path: Path, data: str) -> Iterator[Article | InputError]:
+def _jsonl(path: Path, data: str, read_as: str) -> Iterator[Article | InputError]:
     for number, line in enumerate(data.splitlines(), 1):
         if not line.strip():
             continue
@@ -139,7 +144,7 @@ def _jsonl(path: Path, data: str) -> Iterator[Article | InputError]:
             if not article_id or not isinstance(body, str):
                 raise InputError(f"{where}: needs an 'id' and a 'text' or 'html' string")
             meta = {k: (str(record[k]) if record.get(k) is not None else None) for k in META_KEYS}
-            yield make_article(article_id, where, body, "text" not in record, meta)
+            yield replace(make_article(article_id, where, body, "text" not in record, meta), encoding=read_as)
         except json.JSONDecodeError as err:
             yield InputError(f"{where}: invalid JSON ({err.msg})")
         except InputError as err:
@@ -177,11 +182,12 @@ def read_file(path: Path, memo: FileMemo | None = None) -> Iterator[Article | In
 
 def _parse(path: Path, raw: bytes) -> Iterator[Article | InputError]:
     try:
-        data = decode(raw, str(path))
+        decoded = decode(raw, str(path))
         if path.suffix.lower() == ".jsonl":
-            yield from _jsonl(path, data)
+            yield from _jsonl(path, decoded.text, decoded.encoding)
         else:
-            yield make_article(path.stem, str(path), data, path.suffix.lower() in {".html", ".htm"})
+            article = make_article(path.stem, str(path), decoded.text, path.suffix.lower() in {".html", ".htm"})
+            yield replace(article, encoding=decoded.encoding)
     except InputError as err:
         yield err
 

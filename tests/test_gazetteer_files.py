@@ -28,6 +28,7 @@ EXPECTED_HEADERS = {
     "term_heads.tsv": ["head", "case", "owner"],
     "units.tsv": ["unit", "committee", "level"],
     "rule_confidences.tsv": ["rule", "confidence", "right", "wrong", "measured_on"],
+    "legacy_encodings.tsv": ["letter", "tcvn3", "vni"],
 }
 
 # Columns that hold a `|`-separated list.
