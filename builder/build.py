@@ -10,6 +10,7 @@ Each stage's seconds are kept in `Build.seconds` (bench/throughput.py prints the
 
 from __future__ import annotations
 
+import json
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from builder.cache import Cache
 from builder.cluster import ENGINES, Workers
-from builder.ingest import Article, read_articles
+from builder.ingest import Article, Problem, read_articles
 from builder.model import Facts
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from builder.to_rdf import Rendered, Shared
     from builder.validate import Validation
 
-OUTPUTS = ("graph.trig", "graph.ttl", "report.ttl", "conflicts.csv")
+OUTPUTS = ("graph.trig", "graph.ttl", "report.ttl", "conflicts.csv", "problems.jsonl")
 __all__ = ["ENGINES", "OUTPUTS", "Build", "build_dataset", "extract_all", "write_outputs"]
 
 
@@ -41,7 +42,7 @@ class Build:
 
     articles: list[Article]
     facts: list[Facts]
-    errors: list[str]
+    problems: list[Problem]  # unreadable inputs, failed extractions, and notices of converted encodings
     rendered: list[Rendered]  # each article's graph as text, in graph IRI order
     merged: OxigraphGraph  # the union of the article graphs, for queries (builder.store)
     validation: Validation
@@ -51,6 +52,11 @@ class Build:
     stale: list[str] = field(default_factory=list)  # curation entries whose fact was not extracted
     seconds: dict[str, float] = field(default_factory=dict)  # per stage
     cached: int = 0  # articles whose facts came from the cache
+
+    @property
+    def errors(self) -> list[Problem]:
+        """The problems that cost articles (not the notices)."""
+        return [p for p in self.problems if p.error]
 
     @property
     def conforms(self) -> bool:
@@ -95,7 +101,7 @@ def _render_one(job: tuple[Article, Facts, Shared]) -> Rendered:
 
 
 def extract_all(articles: list[Article], progress: Progress | None = None, workers: Workers | None = None,
-                cache: Cache | None = None) -> tuple[list[tuple[Article, Facts]], list[str]]:
+                cache: Cache | None = None) -> tuple[list[tuple[Article, Facts]], list[Problem]]:
     """Facts of every article, in input order; one failing article becomes an error line.
 
     With a cache, an article whose text and builder are unchanged is not extracted again. The rest
@@ -117,7 +123,8 @@ def extract_all(articles: list[Article], progress: Progress | None = None, worke
     rest = iter(fresh)
     results = [known[i] if i in known else next(rest) for i in range(len(articles))]
     items = [(a, r) for a, r in zip(articles, results) if not isinstance(r, str)]
-    return items, [r for r in results if isinstance(r, str)]
+    return items, [Problem(r, a.where[0], "extraction", a.where[1]) for a, r in zip(articles, results)
+                   if isinstance(r, str)]
 
 
 def render_all(items: list[tuple[Article, Facts]], workers: Workers | None = None,
@@ -169,7 +176,7 @@ def build_dataset(paths: Iterable[str | Path], curation: str | Path | dict[str, 
 
     decisions = cur.load(Path(curation)) if isinstance(curation, (str, Path)) else curation or {}
     store = Cache(cache) if cache else None
-    articles, errors = read_articles(paths, store)
+    articles, problems = read_articles(paths, store)
     lap("read")
     with Workers(jobs, engine, scheduler) as workers:
         items, failed = extract_all(articles, progress, workers, store)
@@ -182,13 +189,14 @@ def build_dataset(paths: Iterable[str | Path], curation: str | Path | dict[str, 
     lap("shacl")
     columns, rows = conflicts(merged)
     lap("conflicts")
-    return Build([a for a, _ in items], [f for _, f in items], errors + failed, rendered, merged, validation,
+    return Build([a for a, _ in items], [f for _, f in items], problems + failed, rendered, merged, validation,
                  columns, rows, curated, stale, seconds, store.hits if store else 0)
 
 
 def write_outputs(build: Build, outdir: str | Path) -> list[Path]:
-    """Write graph.trig (one named graph per article), graph.ttl (merged), report.ttl (SHACL) and
-    conflicts.csv into outdir, each atomically; returns the paths written."""
+    """Write graph.trig (one named graph per article), graph.ttl (merged), report.ttl (SHACL),
+    conflicts.csv and problems.jsonl (one JSON object per problem) into outdir, each atomically; returns
+    the paths written."""
     from builder.files import csv_text, write_atomic
     from builder.to_rdf import merged_chunks, trig_chunks
 
@@ -199,6 +207,8 @@ def write_outputs(build: Build, outdir: str | Path) -> list[Path]:
         "graph.ttl": lambda: merged_chunks(build.rendered),
         "report.ttl": lambda: build.validation.report.serialize(format="turtle"),
         "conflicts.csv": lambda: csv_text(build.conflict_columns, build.conflicts),
+        "problems.jsonl": lambda: "".join(json.dumps(p.record(), ensure_ascii=False, sort_keys=True) + "\n"
+                                          for p in build.problems),
     }
     for name in OUTPUTS:
         write_atomic(out / name, texts[name]())

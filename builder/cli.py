@@ -10,6 +10,7 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +48,7 @@ def _report(args: argparse.Namespace, summary: dict[str, Any], lines: list[str])
             print(line)
 
 
-def _warn(lines: list[str], kind: str = "error") -> None:
+def _warn(lines: Sequence[str], kind: str = "error") -> None:
     """Per-article problems go to standard error, even with --quiet."""
     for line in lines:
         print(f"  {_paint(kind, 'red' if kind == 'error' else 'yellow', sys.stderr)}: {line}", file=sys.stderr)
@@ -56,16 +57,20 @@ def _warn(lines: list[str], kind: str = "error") -> None:
 def _build_summary(b: builder.Build, outdir: Path) -> tuple[dict[str, Any], list[str]]:
     facts = ", ".join(f"{k} {b.counts[k]}" for k in ("holdings", "events", "terms", "documents"))
     state = _paint("conforms", "green") if b.conforms else _paint(f"{b.validation.violations} violations", "red")
-    lines = [f"articles: {len(b.articles)} built ({b.cached} from the cache), {len(b.errors)} with errors",
+    notices = len(b.problems) - len(b.errors)
+    lines = [f"articles: {len(b.articles)} built ({b.cached} from the cache), {len(b.errors)} with errors"
+             + (f", {notices} converted from a legacy encoding" if notices else ""),
              f"facts: {facts}"]
     if b.curated or b.stale:
         done = ", ".join(f"{b.curated[d]} {d}ed" for d in ("accept", "reject", "correct"))
         lines.append(f"curation: {done}, {len(b.stale)} stale")
     lines += [f"SHACL: {state} ({b.validation.how}; report: {outdir / 'report.ttl'})",
               f"conflicts: {len(b.conflicts)} (one post, one day, two holders: {outdir / 'conflicts.csv'})",
+              f"problems: {len(b.problems)} ({outdir / 'problems.jsonl'})",
               f"wrote: {outdir / 'graph.trig'}, {outdir / 'graph.ttl'}"]
     summary = {
-        "articles": len(b.articles), "cached": b.cached, "errors": b.errors, "facts": dict(b.counts),
+        "articles": len(b.articles), "cached": b.cached, "errors": b.errors,
+        "notices": [p for p in b.problems if not p.error], "facts": dict(b.counts),
         "conforms": b.conforms,
         "violations": b.validation.violations, "validation": b.validation.how, "conflicts": len(b.conflicts),
         "curation": dict(b.curated), "stale": b.stale, "seconds": {k: round(v, 3) for k, v in b.seconds.items()},
@@ -97,12 +102,13 @@ def cmd_build(args: argparse.Namespace) -> int:
                               args.validator, args.engine, args.scheduler)
     builder.write_outputs(b, outdir)
     _warn(b.errors)
+    _warn([p for p in b.problems if not p.error], "notice")
     _warn(b.stale, "warning")
     _report(args, *_build_summary(b, outdir))
     if not args.paths and not (args.quiet or args.json):
         print(f"\nExample question ({EXAMPLE_QUERY}): who chaired personnel-vetting conferences?")
         _emit(*builder.run_query(EXAMPLE_QUERY, b.merged), "table")
-    if not b.articles:
+    if not b.articles or args.strict and b.errors:
         return 2
     return 0 if b.conforms else 1
 
@@ -280,6 +286,8 @@ def parser() -> argparse.ArgumentParser:
                        description="Example: kg build articles/ more.jsonl -o out   (no path: the bundled seeds)")
     b.add_argument("paths", nargs="*", help="article files or folders (.txt, .html, .jsonl)")
     b.add_argument("-o", "--output", default="out", help="output folder (default: out)")
+    b.add_argument("--strict", action="store_true", help="exit 2 when any input could not be built (default: report "
+                   "it, build the rest, exit by the SHACL verdict)")
     b.add_argument("--curation", metavar="FILE", help="a reviewed `kg review` CSV: accept, reject, correct facts")
     b.add_argument("-j", "--jobs", type=_positive, default=1, metavar="N",
                    help="extract in N processes (same output as 1; default: 1)")

@@ -23,6 +23,7 @@ BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codec
         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "utf-16": "UTF-16", "utf-32": "UTF-32", "cp1258": "Windows-1258",
          "tcvn3": "TCVN3", "vni": "VNI-Windows"}
+UNICODE = frozenset({"UTF-8", "UTF-16", "UTF-32"})  # read as they are; any other encoding is converted
 WORD = re.compile(r"\S+")
 TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
 # a Vietnamese syllable, tone marks taken off: initial consonant, vowel nucleus, final consonant
@@ -44,11 +45,6 @@ class Decoded:
 
     text: str
     encoding: str
-
-    @property
-    def legacy(self) -> bool:
-        """Was it converted from something other than Unicode?"""
-        return not self.encoding.startswith("UTF-")
 
 
 @cache

@@ -31,7 +31,41 @@ META_KEYS = ("url", "published", "source", "author")
 
 
 class InputError(Exception):
-    """An input that cannot be turned into an article; the message names the file."""
+    """An input that cannot be turned into an article; the message names the file (line: of a JSONL file)."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message, line)  # both in args, so a pickled error (the build cache) keeps both
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+    @property
+    def line(self) -> int | None:
+        return self.args[1] if len(self.args) > 1 else None
+
+
+class Problem(str):
+    """One line about an input the build could not use (or, kind "converted", read only by converting
+    it): 'FILE: reason' as printed, which also knows its file, its line in a JSONL file, its kind and
+    whether it is an error or a notice (see problems.jsonl in the README)."""
+
+    file: str
+    line: int | None
+    kind: str
+
+    def __new__(cls, text: str, file: str | Path, kind: str = "unreadable", line: int | None = None) -> Problem:
+        self = super().__new__(cls, text)
+        self.file, self.kind, self.line = str(file), kind, line
+        return self
+
+    @property
+    def error(self) -> bool:
+        return self.kind != "converted"
+
+    def record(self) -> dict[str, str | int | None]:
+        """The problem as a JSON object (one line of problems.jsonl)."""
+        return {"file": self.file, "line": self.line, "kind": self.kind,
+                "severity": "error" if self.error else "notice", "message": str(self)}
 
 
 @dataclass
@@ -42,6 +76,12 @@ class Article:
     clean: Clean
     meta: dict[str, str | None] = field(default_factory=dict)
     encoding: str = "UTF-8"  # what the file was read as (builder.encoding: 'UTF-8', 'TCVN3', …)
+
+    @property
+    def where(self) -> tuple[str, int | None]:
+        """The file the article came from and, for a JSONL file, its line."""
+        head, _, tail = self.path.rpartition(":")
+        return (head, int(tail)) if tail.isdigit() and head.lower().endswith(".jsonl") else (self.path, None)
 
 
 class _Stripper(HTMLParser):
@@ -146,9 +186,9 @@ def _jsonl(path: Path, data: str, read_as: str) -> Iterator[Article | InputError
             meta = {k: (str(record[k]) if record.get(k) is not None else None) for k in META_KEYS}
             yield replace(make_article(article_id, where, body, "text" not in record, meta), encoding=read_as)
         except json.JSONDecodeError as err:
-            yield InputError(f"{where}: invalid JSON ({err.msg})")
+            yield InputError(f"{where}: invalid JSON ({err.msg})", number)
         except InputError as err:
-            yield err
+            yield InputError(str(err), number)
 
 
 class FileMemo(Protocol):
@@ -203,22 +243,28 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
     return files
 
 
-def read_articles(paths: Iterable[str | Path], memo: FileMemo | None = None) -> tuple[list[Article], list[str]]:
-    """All readable articles under the paths, and one error line per unreadable input (see read_file
-    for memo)."""
+def read_articles(paths: Iterable[str | Path], memo: FileMemo | None = None) -> tuple[list[Article], list[Problem]]:
+    """All readable articles under the paths, and one problem line per unreadable input, or per article
+    read by converting a legacy encoding (see read_file for memo)."""
     articles: list[Article] = []
-    errors: list[str] = []
+    problems: list[Problem] = []
     ids: set[str] = set()
     for path in expand(paths):
         if not path.exists():
-            errors.append(f"{path}: no such file or folder")
+            problems.append(Problem(f"{path}: no such file or folder", path, "missing"))
             continue
+        converted = False
         for item in read_file(path, memo):
             if isinstance(item, InputError):
-                errors.append(str(item))
+                problems.append(Problem(str(item), path, "unreadable", item.line))
             elif item.id in ids:
-                errors.append(f"{item.path}: duplicate article id {item.id}; skipped")
+                problems.append(Problem(f"{item.path}: duplicate article id {item.id}; skipped", path, "duplicate",
+                                        item.where[1]))
             else:
                 ids.add(item.id)
                 articles.append(item)
-    return articles, errors
+                if item.encoding not in encoding.UNICODE and not converted:
+                    converted = True
+                    problems.append(Problem(f"{path}: read as {item.encoding}, converted to Unicode", path,
+                                            "converted"))
+    return articles, problems

@@ -18,7 +18,11 @@ from builder.resources import data_lines
 SURROGATE = re.compile("[\ud800-\udfff]")
 LOOKALIKES = {"\u00d0": "\u0110", "\u00f0": "\u0111", "\u0189": "\u0110"}
 SPACES = "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u3000\t\x0b\x0c"
-INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+# zero-width characters, the soft hyphen, bidi controls (LRM, RLM, ALM, embeddings, overrides, isolates) and
+# control characters other than line breaks and tabs: dropped, offsets kept
+INVISIBLE = ("\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
+             "\u2066\u2067\u2068\u2069"
+             + "".join(chr(c) for c in (*range(0x20), *range(0x7f, 0xa0)) if chr(c) not in "\n\t\x0b\x0c\r"))
 SENTENCE_END = ".!?…:;\"”’)»]"
 CAPTION = re.compile(r"(^|[\s(.])Ảnh\s*(:|internet|minh họa|tư liệu)|^Chú thích ảnh$|\(Ảnh:", re.I)
 

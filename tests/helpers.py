@@ -35,3 +35,12 @@ def build_to(paths: list[str | Path], outdir: Path, curation: Path | None = None
     b = builder.build_dataset(paths, curation)
     builder.write_outputs(b, outdir)
     return b
+
+
+def assert_seed_outputs(out: Path, seeds_out: Path, bad: str) -> None:
+    """A build of the seeds and one bad file `bad` wrote the files of the seeds' own build, byte for byte,
+    except problems.jsonl, which names the bad file."""
+    for name in builder.OUTPUTS:
+        if name != "problems.jsonl":
+            assert (out / name).read_bytes() == (seeds_out / name).read_bytes(), name
+    assert bad in (out / "problems.jsonl").read_text(encoding="utf-8")

@@ -14,7 +14,7 @@ import unicodedata
 import pytest
 from helpers import SEEDS
 
-from builder.encoding import Decoded, decode, score, syllable
+from builder.encoding import UNICODE, Decoded, decode, score, syllable
 from builder.extract import extract
 from builder.ingest import read_articles
 from builder.resources import table
@@ -61,9 +61,12 @@ ENCODED = {
 
 
 def facts_of(path) -> tuple:  # type: ignore[no-untyped-def]
-    articles, errors = read_articles([path])
-    assert errors == []
+    articles, problems = read_articles([path])
     [article] = articles
+    converted = article.encoding not in UNICODE
+    assert [(p.kind, p.error) for p in problems] == ([("converted", False)] if converted else [])
+    if converted:
+        assert f"read as {article.encoding}" in problems[0] and str(path) in problems[0]
     f = extract(article)
     return (article.encoding, sorted((h.person, h.role, h.body) for h in f.holdings),
             sorted((e.kind, e.date, e.place) for e in f.events), sorted((d.kind, d.number) for d in f.documents))

@@ -75,7 +75,7 @@ def test_output_is_byte_identical_across_processes(seeds_out, seeds_process):
     assert proc.returncode == 0, proc.stderr
     for name in OUTPUTS:
         data = (seeds_out / name).read_bytes()
-        assert data, name
+        assert data or name == "problems.jsonl", name  # the seeds have no problems
         assert data == (out / name).read_bytes(), name
 
 
