@@ -44,6 +44,9 @@ class InputError(Exception):
         return self.args[1] if len(self.args) > 1 else None
 
 
+NOTICES = ("converted", "left-out")  # kinds of Problem that cost no article
+
+
 class Problem(str):
     """One line about an input the build could not use (or, kind "converted", read only by converting
     it): 'FILE: reason' as printed, which also knows its file, its line in a JSONL file, its kind and
@@ -60,7 +63,7 @@ class Problem(str):
 
     @property
     def error(self) -> bool:
-        return self.kind != "converted"
+        return self.kind not in NOTICES
 
     def record(self) -> dict[str, str | int | None]:
         """The problem as a JSON object (one line of problems.jsonl)."""
@@ -76,6 +79,7 @@ class Article:
     clean: Clean
     meta: dict[str, str | None] = field(default_factory=dict)
     encoding: str = "UTF-8"  # what the file was read as (builder.encoding: 'UTF-8', 'TCVN3', …)
+    left_out: int = 0  # paragraphs of a page's main content not found in its text (see main_content)
 
     @property
     def where(self) -> tuple[str, int | None]:
@@ -150,15 +154,64 @@ def decode(data: bytes, name: str) -> Decoded:
     return decoded
 
 
+WHOLE_PAGE = re.compile(r"<(html|body)[\s>]", re.I)
+
+
+def main_content(source: str) -> tuple[str, list[int], dict[str, str | None], int] | None:
+    """The article of a whole saved news page (trafilatura's main text: no menus, related articles,
+    comments, share buttons or ads), as spans of the page's own text: (text, each character's offset in
+    the source, the page's metadata, how many of trafilatura's paragraphs could not be found in the page
+    and were left out). None for a fragment of HTML, or a page trafilatura finds no article in."""
+    if not WHOLE_PAGE.search(source[:20_000]):
+        return None
+    import trafilatura
+
+    extracted = trafilatura.extract(source, include_comments=False, include_tables=True, include_images=False,
+                                    deduplicate=False)
+    if not extracted:
+        return None
+    page, base = strip_html(source)
+    found = trafilatura.extract_metadata(source)
+    lines = [ln.split() for ln in extracted.splitlines() if ln.strip()]
+    title = (found.title or "").split() if found else []
+    extra = bool(title and lines and lines[0] != title)  # the headline, where trafilatura kept it apart
+    if extra:
+        lines.insert(0, title)
+    chars: list[str] = []
+    offsets: list[int] = []
+    pos = missing = 0
+    for k, line in enumerate(lines):
+        hit = re.compile(r"\s+".join(map(re.escape, line))).search(page, pos)
+        if hit is None:
+            missing += not (extra and k == 0)  # a title only the <head> has is no loss
+            continue
+        if chars:
+            chars += "\n\n"
+            offsets += [base[hit.start()]] * 2
+        chars += page[hit.start():hit.end()]
+        offsets += base[hit.start():hit.end()]
+        pos = hit.end()
+    meta = {"published": found.date, "author": found.author, "url": found.url, "source": found.sitename} \
+        if found else {}
+    return "".join(chars), offsets, meta, missing
+
+
 def make_article(article_id: str, path: str, raw: str, is_html: bool = False,
                  meta: dict[str, str | None] | None = None) -> Article:
-    """Normalise one article's text and read the metadata it states about itself."""
+    """Normalise one article's text and read the metadata it states about itself (a whole news page: its
+    main content, see main_content, and its metadata)."""
     from builder.metadata import read_metadata
 
     if len(raw) > MAX_ARTICLE_CHARS:
         raise InputError(f"{path}: article {article_id} is too large ({len(raw)} characters)")
+    page: dict[str, str | None] = {}
+    left_out = 0
     if is_html:
-        text, base = strip_html(raw)
+        hit = main_content(raw)
+        if hit:
+            text, base, page, left_out = hit
+        else:
+            text, base = strip_html(raw)
         clean = normalize(text)
         clean = replace(clean, offsets=[base[o] if o < len(base) else len(raw) for o in clean.offsets])
     else:
@@ -166,8 +219,8 @@ def make_article(article_id: str, path: str, raw: str, is_html: bool = False,
     if not clean.text.strip():
         raise InputError(f"{path}: article {article_id} has no text")
     found, clean = read_metadata(clean)
-    merged = {k: (meta or {}).get(k) or found.get(k) for k in META_KEYS}
-    return Article(article_id, path, raw, clean, merged)
+    merged = {k: (meta or {}).get(k) or page.get(k) or found.get(k) for k in META_KEYS}
+    return Article(article_id, path, raw, clean, merged, left_out=left_out)
 
 
 def _jsonl(path: Path, data: str, read_as: str) -> Iterator[Article | InputError]:
@@ -267,4 +320,8 @@ def read_articles(paths: Iterable[str | Path], memo: FileMemo | None = None) -> 
                     converted = True
                     problems.append(Problem(f"{path}: read as {item.encoding}, converted to Unicode", path,
                                             "converted"))
+                if item.left_out:
+                    problems.append(Problem(f"{item.path}: {item.left_out} paragraphs of the page's main content "
+                                            "are not in its text and were left out", path, "left-out",
+                                            item.where[1]))
     return articles, problems

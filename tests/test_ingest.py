@@ -186,18 +186,17 @@ def test_original_maps_a_clean_span_back():
 
 # ---------------------------------------------------------------- HTML
 
-HTML = """<!DOCTYPE html>
-<html><head><title>Không lấy tiêu đề này</title>
+# A fragment of a page (no <html> or <body>): stripped of its markup, not read for its main content
+# (tests/test_news_pages.py has whole pages)
+HTML = """<head><title>Không lấy tiêu đề này</title>
 <script>var banner = "Bí thư Tỉnh ủy giả";</script>
 <style>p { color: red; }</style></head>
-<body>
 <h1>Hội nghị cán bộ &amp; đảng viên</h1>
 <p>Sáng 12/3, tại Hà Nội, Ban Tổ chức Trung ương tổ chức hội nghị.</p>
 <p>Đồng chí <b>Nguyễn Văn Bình</b> phát&nbsp;biểu
 chỉ đạo.</p>
 <script type="text/javascript">document.write("Trưởng ban giả mạo");</script>
 <div>Ban Tuyên giáo &#038; Dân vận tham dự.</div>
-</body></html>
 """
 
 
