@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Protocol
+from urllib.parse import quote
 
 from builder import encoding
 from builder.encoding import Decoded
@@ -44,7 +45,7 @@ class InputError(Exception):
         return self.args[1] if len(self.args) > 1 else None
 
 
-NOTICES = ("converted", "left-out")  # kinds of Problem that cost no article
+NOTICES = ("converted", "left-out", "metadata")  # kinds of Problem that cost no article
 
 
 class Problem(str):
@@ -80,6 +81,7 @@ class Article:
     meta: dict[str, str | None] = field(default_factory=dict)
     encoding: str = "UTF-8"  # what the file was read as (builder.encoding: 'UTF-8', 'TCVN3', …)
     left_out: int = 0  # paragraphs of a page's main content not found in its text (see main_content)
+    notes: tuple[str, ...] = ()  # metadata the article stated and the build could not use
 
     @property
     def where(self) -> tuple[str, int | None]:
@@ -220,7 +222,34 @@ def make_article(article_id: str, path: str, raw: str, is_html: bool = False,
         raise InputError(f"{path}: article {article_id} has no text")
     found, clean = read_metadata(clean)
     merged = {k: (meta or {}).get(k) or page.get(k) or found.get(k) for k in META_KEYS}
-    return Article(article_id, path, raw, clean, merged, left_out=left_out)
+    notes: tuple[str, ...] = ()
+    if merged["published"] and not _iso_date(merged["published"]):
+        notes += (f"{path}: article {article_id}: published {merged['published'][:80]!r} is not an ISO date; ignored",)
+        merged["published"] = found.get("published") if _iso_date(found.get("published") or "") else None
+    if merged["url"] and not URL.fullmatch(merged["url"]):
+        notes += (f"{path}: article {article_id}: url {merged['url'][:80]!r} is not an http(s) URL; ignored",)
+        merged["url"] = None
+    elif merged["url"]:  # a character a URI may not hold, percent-encoded (the same URL)
+        merged["url"] = quote(merged["url"], safe=URI_SAFE)
+    return Article(article_id, path, raw, clean, merged, left_out=left_out, notes=notes)
+
+
+URL = re.compile(r"https?://[^\s/?#]+[^\s]*", re.I)
+URI_SAFE = ":/?#@!$&'()*+,;=%~-._"  # RFC 3986's reserved and unreserved characters, bar the brackets
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?")
+
+
+def _iso_date(value: str) -> bool:
+    """Is a publication date an ISO 8601 date or date and time (what schema:datePublished is written as)?"""
+    from datetime import datetime
+
+    if not ISO_DATE.fullmatch(value):
+        return False
+    try:
+        datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return True
 
 
 def _jsonl(path: Path, data: str, read_as: str) -> Iterator[Article | InputError]:
@@ -320,6 +349,7 @@ def read_articles(paths: Iterable[str | Path], memo: FileMemo | None = None) -> 
                     converted = True
                     problems.append(Problem(f"{path}: read as {item.encoding}, converted to Unicode", path,
                                             "converted"))
+                problems += [Problem(note, path, "metadata", item.where[1]) for note in item.notes]
                 if item.left_out:
                     problems.append(Problem(f"{item.path}: {item.left_out} paragraphs of the page's main content "
                                             "are not in its text and were left out", path, "left-out",
