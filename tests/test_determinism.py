@@ -22,8 +22,9 @@ RUNS = {  # name → (environment, extra arguments)
     "C, UTC, hash seed 1, serial": ({"LC_ALL": "C", "TZ": "UTC", "PYTHONHASHSEED": "1"}, ["--no-cache"]),
     "C.UTF-8, Hanoi, hash seed 4242, -j 2": ({"LC_ALL": "C.UTF-8", "TZ": "Asia/Ho_Chi_Minh", "PYTHONHASHSEED": "4242"},
                                              ["-j", "2", "--no-cache"]),
-    "POSIX, Los Angeles, random hash, dask": ({"LC_ALL": "POSIX", "TZ": "America/Los_Angeles", "PYTHONHASHSEED": "random"},
-                                              ["--engine", "dask", "-j", "2", "--no-cache"]),
+    "POSIX, Los Angeles, random hash, dask": (
+        {"LC_ALL": "POSIX", "TZ": "America/Los_Angeles", "PYTHONHASHSEED": "random"},
+        ["--engine", "dask", "-j", "2", "--no-cache"]),
 }
 
 
