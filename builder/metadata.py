@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from datetime import date, time
 
 from builder.normalize import Clean
 
@@ -24,12 +25,15 @@ WEEKDAY_LINE = re.compile(r"^(Thứ (Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ nhật)",
 
 
 def _iso(y: str, mo: str, d: str, h: str | None, mi: str | None, s: str | None) -> str | None:
-    if not (1 <= int(mo) <= 12 and 1 <= int(d) <= 31):
+    """The stamp as ISO 8601, if it is a real day (29/2 only in a leap year) and a real time of day."""
+    try:
+        day = date(int(y), int(mo), int(d))
+        moment = time(int(h), int(mi), int(s or 0)) if h is not None and mi is not None else None
+    except ValueError:
         return None
-    stamp = f"{int(y):04d}-{int(mo):02d}-{int(d):02d}"
-    if h is not None and mi is not None:
-        stamp += f"T{int(h):02d}:{int(mi):02d}" + (f":{int(s):02d}" if s else "")
-    return stamp
+    if moment is None:
+        return day.isoformat()
+    return f"{day.isoformat()}T{moment.hour:02d}:{moment.minute:02d}" + (f":{moment.second:02d}" if s else "")
 
 
 def parse_stamp(line: str) -> str | None:
