@@ -27,3 +27,19 @@ def test_an_article_stamped_with_no_real_moment_conforms(tmp_path):
 
 def test_a_real_stamp_still_reads():
     assert parse_stamp("09:30 29-2-2024") == "2024-02-29T09:30"
+
+
+@pytest.mark.parametrize("text", [
+    "28-12-0000",  # found by the 'dates' target: year 0, which no xsd:date has
+    "ngày 5/10/0012",
+])
+def test_a_year_before_1000_is_no_date(text):
+    from builder.extract.dates import find_dates
+
+    assert find_dates(text) == []
+
+
+def test_real_years_still_read():
+    from builder.extract.dates import find_dates
+
+    assert [d.resolve(None) for d in find_dates("ngày 5-10-2018 và 19/5/1890")] == ["2018-10-05", "1890-05-19"]

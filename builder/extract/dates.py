@@ -54,6 +54,8 @@ def find_dates(text: str, offset: int = 0) -> list[DateMention]:
         if m.group("sep") == "." and not anchored:
             continue
         day, month = int(d), int(mo)
+        if y and not 1000 <= int(y) <= 2999:
+            continue  # '28-12-0000' is no date (and year 0 no xsd:date)
         if not (1 <= month <= 12 and 1 <= day <= monthrange(int(y) if y else 2000, month)[1]):
             continue  # 2000 is a leap year: without a year, 29/2 may be a date
         part = m.group("part").lower() if m.group("part") else None
