@@ -42,7 +42,7 @@ class Build:
 
     articles: list[Article]
     facts: list[Facts]
-    problems: list[Problem]  # unreadable inputs, failed extractions, and notices of converted encodings
+    problems: list[Problem]  # unreadable inputs and failed extractions (errors), and notices
     rendered: list[Rendered]  # each article's graph as text, in graph IRI order
     merged: OxigraphGraph  # the union of the article graphs, for queries (builder.store)
     validation: Validation
@@ -57,6 +57,11 @@ class Build:
     def errors(self) -> list[Problem]:
         """The problems that cost articles (not the notices)."""
         return [p for p in self.problems if p.error]
+
+    @property
+    def notices(self) -> list[Problem]:
+        """The problems that cost no article: converted encodings, metadata ignored, paragraphs left out."""
+        return [p for p in self.problems if not p.error]
 
     @property
     def conforms(self) -> bool:

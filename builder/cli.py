@@ -57,9 +57,8 @@ def _warn(lines: Sequence[str], kind: str = "error") -> None:
 def _build_summary(b: builder.Build, outdir: Path) -> tuple[dict[str, Any], list[str]]:
     facts = ", ".join(f"{k} {b.counts[k]}" for k in ("holdings", "events", "terms", "documents"))
     state = _paint("conforms", "green") if b.conforms else _paint(f"{b.validation.violations} violations", "red")
-    notices = len(b.problems) - len(b.errors)
     lines = [f"articles: {len(b.articles)} built ({b.cached} from the cache), {len(b.errors)} with errors"
-             + (f", {notices} converted from a legacy encoding" if notices else ""),
+             + (f", {len(b.notices)} notices" if b.notices else ""),
              f"facts: {facts}"]
     if b.curated or b.stale:
         done = ", ".join(f"{b.curated[d]} {d}ed" for d in ("accept", "reject", "correct"))
@@ -70,7 +69,7 @@ def _build_summary(b: builder.Build, outdir: Path) -> tuple[dict[str, Any], list
               f"wrote: {outdir / 'graph.trig'}, {outdir / 'graph.ttl'}"]
     summary = {
         "articles": len(b.articles), "cached": b.cached, "errors": b.errors,
-        "notices": [p for p in b.problems if not p.error], "facts": dict(b.counts),
+        "notices": b.notices, "facts": dict(b.counts),
         "conforms": b.conforms,
         "violations": b.validation.violations, "validation": b.validation.how, "conflicts": len(b.conflicts),
         "curation": dict(b.curated), "stale": b.stale, "seconds": {k: round(v, 3) for k, v in b.seconds.items()},
@@ -102,7 +101,7 @@ def cmd_build(args: argparse.Namespace) -> int:
                               args.validator, args.engine, args.scheduler)
     builder.write_outputs(b, outdir)
     _warn(b.errors)
-    _warn([p for p in b.problems if not p.error], "notice")
+    _warn(b.notices, "notice")
     _warn(b.stale, "warning")
     _report(args, *_build_summary(b, outdir))
     if not args.paths and not (args.quiet or args.json):

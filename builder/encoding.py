@@ -97,21 +97,21 @@ def counts(text: str) -> tuple[int, int, int]:
     return good, bad, words
 
 
-def score(text: str) -> int:
+def score(text: str, counted: tuple[int, int, int] | None = None) -> int:
     """How Vietnamese a reading looks: its Vietnamese words less twice its impossible ones (see counts)."""
-    good, bad, _ = counts(text)
+    good, bad, _ = counted or counts(text)
     return good - 2 * bad
 
 
-def vietnamese(text: str) -> bool:
+def vietnamese(text: str, counted: tuple[int, int, int] | None = None) -> bool:
     """Does a reading look like Vietnamese text: at least three Vietnamese words, a fifth of all its words,
     and ten times as many as impossible ones?"""
-    good, bad, words = counts(text)
+    good, bad, words = counted or counts(text)
     return good >= 3 and 5 * good >= words and good >= 10 * bad
 
 
 def _readings(data: bytes) -> dict[str, str]:
-    """Every way the legacy encodings read some bytes."""
+    """Every way the legacy encodings, and charset-normalizer's guess, read some bytes."""
     out: dict[str, str] = {}
     for name, read in (("cp1258", lambda: data.decode("cp1258")),
                        ("tcvn3", lambda: _from_font(data.decode("latin-1"), "tcvn3")),
@@ -131,11 +131,12 @@ def _readings(data: bytes) -> dict[str, str]:
     return out
 
 
-def _best(readings: dict[str, str], floor: int) -> tuple[str, str] | None:
+def _best(readings: dict[str, str], floor: float = float("-inf")) -> tuple[str, str] | None:
     """The reading that scores highest, above floor, and looks like Vietnamese (the first listed wins a
     tie), if any."""
-    scored = sorted(((score(text), -k, name) for k, (name, text) in enumerate(readings.items())), reverse=True)
-    if not scored or scored[0][0] <= floor or not vietnamese(readings[scored[0][2]]):
+    counted = {name: counts(text) for name, text in readings.items()}
+    scored = sorted(((score(readings[n], c), -k, n) for k, (n, c) in enumerate(counted.items())), reverse=True)
+    if not scored or scored[0][0] <= floor or not vietnamese(readings[scored[0][2]], counted[scored[0][2]]):
         return None
     return scored[0][2], readings[scored[0][2]]
 
@@ -165,17 +166,19 @@ def decode(data: bytes, name: str) -> Decoded:
 
 def _unmangled(text: str) -> Decoded:
     """A UTF-8 text, or the Vietnamese it is when it is TCVN3 or VNI bytes read as Latin-1/Windows-1252."""
-    chars = set(text)
-    if text.isascii() or chars & (_letters() - _mojibake_letters()):
+    if text.isascii() or set(text) & (_letters() - _mojibake_letters()):
         return Decoded(text, "UTF-8")
-    readings = {"utf-8": text}
+    readings = {"utf-8": text}  # listed first: it wins a tie
     for column, page in (("tcvn3", "latin-1"), ("vni", "cp1252")):
         try:
-            readings[column] = _from_font(text.encode(page).decode(page), column)
+            text.encode(page)
         except UnicodeEncodeError:
             continue
-    found = _best(readings, score(text))
-    return Decoded(text, "UTF-8") if found is None else Decoded(found[1], f"UTF-8 holding {NAMES[found[0]]}")
+        readings[column] = _from_font(text, column)
+    found = _best(readings)
+    if found is None or found[0] == "utf-8":
+        return Decoded(text, "UTF-8")
+    return Decoded(found[1], f"UTF-8 holding {NAMES[found[0]]}")
 
 
 @cache

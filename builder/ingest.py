@@ -49,9 +49,10 @@ NOTICES = ("converted", "left-out", "metadata")  # kinds of Problem that cost no
 
 
 class Problem(str):
-    """One line about an input the build could not use (or, kind "converted", read only by converting
-    it): 'FILE: reason' as printed, which also knows its file, its line in a JSONL file, its kind and
-    whether it is an error or a notice (see problems.jsonl in the README)."""
+    """One line about an input the build could not use (an error), or used with a caveat (a notice, kinds
+    NOTICES: converted from a legacy encoding, metadata ignored, paragraphs left out): 'FILE: reason' as
+    printed, which also knows its file, its line in a JSONL file and its kind (see problems.jsonl in the
+    README)."""
 
     file: str
     line: int | None
@@ -225,7 +226,7 @@ def make_article(article_id: str, path: str, raw: str, is_html: bool = False,
     notes: tuple[str, ...] = ()
     if merged["published"] and not _iso_date(merged["published"]):
         notes += (f"{path}: article {article_id}: published {merged['published'][:80]!r} is not an ISO date; ignored",)
-        merged["published"] = found.get("published") if _iso_date(found.get("published") or "") else None
+        merged["published"] = found.get("published")  # the text's own stamp (parse_stamp: always a real moment)
     if merged["url"] and not URL.fullmatch(merged["url"]):
         notes += (f"{path}: article {article_id}: url {merged['url'][:80]!r} is not an http(s) URL; ignored",)
         merged["url"] = None
@@ -326,8 +327,9 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def read_articles(paths: Iterable[str | Path], memo: FileMemo | None = None) -> tuple[list[Article], list[Problem]]:
-    """All readable articles under the paths, and one problem line per unreadable input, or per article
-    read by converting a legacy encoding (see read_file for memo)."""
+    """All readable articles under the paths, and one problem line per unreadable input and per notice
+    (a file converted from a legacy encoding, metadata ignored, paragraphs left out; see read_file for
+    memo)."""
     articles: list[Article] = []
     problems: list[Problem] = []
     ids: set[str] = set()
