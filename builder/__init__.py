@@ -27,7 +27,7 @@ from builder.graphs import EXPORTS, GraphError, export, load_graph
 from builder.notebook import ArticleView, show_article
 from builder.query import QueryError, SavedQuery, frame, list_queries, queries_frame, saved, to_frame
 from builder.query import run as run_query
-from builder.remote import RemoteError, Server, load
+from builder.remote import Loaded, RemoteError, Server, load
 from builder.resources import SEEDS
 from builder.store import OxigraphGraph, open_graph
 from builder.validate import Validation, describe, validate_dataset
@@ -47,8 +47,9 @@ def load_ipython_extension(ipython: object) -> None:
 CONFIDENCES_FILE = confidences_path()
 
 __all__ = [
-    "ArticleView", "Build", "CONFIDENCES_FILE", "CurationError", "EXPORTS", "GraphError", "OUTPUTS", "OxigraphGraph",
-    "QueryError", "RemoteError", "SEEDS", "SavedQuery", "Server", "VIEWS", "Validation", "ViewError", "__version__",
+    "ArticleView", "Build", "CONFIDENCES_FILE", "CurationError", "EXPORTS", "GraphError", "Loaded", "OUTPUTS",
+    "OxigraphGraph", "QueryError", "RemoteError", "SEEDS", "SavedQuery", "Server", "VIEWS", "Validation", "ViewError",
+    "__version__",
     "around", "build_dataset", "calibrate", "conflicts", "csv_text", "describe", "evaluate", "export", "frame",
     "fuseki_config", "graph_facts", "list_queries", "load", "load_gold", "load_graph", "load_ipython_extension",
     "open_graph", "queries_frame", "reliability", "review_rows", "run_query", "saved", "show_article", "to_frame",

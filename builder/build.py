@@ -200,22 +200,21 @@ def build_dataset(paths: Iterable[str | Path], curation: str | Path | dict[str, 
 
 def write_outputs(build: Build, outdir: str | Path) -> list[Path]:
     """Write graph.trig (one named graph per article), graph.ttl (merged), report.ttl (SHACL),
-    conflicts.csv and problems.jsonl (one JSON object per problem) into outdir, each atomically; returns
-    the paths written."""
-    from builder.files import csv_text, write_atomic
+    conflicts.csv and problems.jsonl (one JSON object per problem) into outdir, as one set
+    (builder.files.write_set: a build killed while writing leaves the previous set or this one,
+    never a mix); returns the paths written."""
+    from builder.files import csv_text, write_set
     from builder.to_rdf import merged_chunks, trig_chunks
 
     start = time.perf_counter()
     out = Path(outdir)
-    texts: dict[str, Callable[[], str | Iterable[bytes]]] = {
-        "graph.trig": lambda: trig_chunks(build.rendered),
-        "graph.ttl": lambda: merged_chunks(build.rendered),
-        "report.ttl": lambda: build.validation.report.serialize(format="turtle"),
-        "conflicts.csv": lambda: csv_text(build.conflict_columns, build.conflicts),
-        "problems.jsonl": lambda: "".join(json.dumps(p.record(), ensure_ascii=False, sort_keys=True) + "\n"
-                                          for p in build.problems),
-    }
-    for name in OUTPUTS:
-        write_atomic(out / name, texts[name]())
+    write_set(out, {
+        "graph.trig": trig_chunks(build.rendered),
+        "graph.ttl": merged_chunks(build.rendered),
+        "report.ttl": build.validation.report.serialize(format="turtle"),
+        "conflicts.csv": csv_text(build.conflict_columns, build.conflicts),
+        "problems.jsonl": "".join(json.dumps(p.record(), ensure_ascii=False, sort_keys=True) + "\n"
+                                  for p in build.problems),
+    })
     build.seconds["write"] = time.perf_counter() - start
     return [out / name for name in OUTPUTS]

@@ -175,15 +175,24 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def _server(args: argparse.Namespace) -> builder.Server:
     return builder.Server(args.endpoint, args.dataset, args.data_path, args.query_path, args.update_path,
-                          args.user, args.password, args.retries)
+                          args.user, args.password, args.retries, timeout=args.timeout)
 
 
 def cmd_load(args: argparse.Namespace) -> int:
     server = _server(args)
-    written = builder.load(builder.load_graph(args.outdir), server, default_graph=args.default_graph)
-    _report(args, {"loaded": written, "endpoint": server.data_url},
-            [f"loaded: {len(written)} graph{'s' if len(written) != 1 else ''} into {server.data_url}"])
-    return 0
+    done = builder.load(builder.load_graph(args.outdir), server, default_graph=args.default_graph)
+    total = len(done.written) + len(done.failed)
+    by_reason: dict[str, list[str]] = {}
+    for name, why in done.failed.items():
+        by_reason.setdefault(why.removeprefix("not tried: "), []).append(name)
+    _warn([f"{len(names)} graph{'s' if len(names) != 1 else ''} not loaded ({why}): "
+           + ", ".join(names[:3]) + (f" and {len(names) - 3} more (--json lists them)" if len(names) > 3 else "")
+           for why, names in by_reason.items()])
+    _report(args, {"loaded": done.written, "not_loaded": done.failed, "endpoint": server.data_url},
+            [f"loaded: {len(done.written)} of {total} graph{'s' if total != 1 else ''} into {server.data_url}"
+             + ("" if done.complete else " (run the same command again to load the rest: graphs are replaced, "
+                                         "never duplicated)")])
+    return 0 if done.complete else 2
 
 
 def cmd_fuseki_config(args: argparse.Namespace) -> int:
@@ -341,7 +350,9 @@ def parser() -> argparse.ArgumentParser:
     ld.add_argument("--user", help="user name for HTTP basic authentication")
     ld.add_argument("--password", help="password for HTTP basic authentication")
     ld.add_argument("--retries", type=int, default=3,
-                    help="retries, with backoff, while the server is down (default: 3)")
+                    help="retries of a graph, with backoff, while the server is down, slow or failing (default: 3)")
+    ld.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
+                    help="seconds to wait for the server's answer to one request (default: 60)")
     ld.set_defaults(func=cmd_load)
 
     fc = sub.add_parser("fuseki-config", help="write a Fuseki configuration: TDB2, union default graph",

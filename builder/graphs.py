@@ -23,8 +23,14 @@ class GraphError(Exception):
 
 
 def graph_path(where: Path) -> Path:
-    """The graph file a path names: a build folder's graph.trig, or the file itself."""
-    return where / "graph.trig" if where.is_dir() else where
+    """The graph file a path names: a build folder's graph.trig (after finishing the switch to a new set
+    of outputs a killed build left half done: builder.files.settle), or the file itself."""
+    from builder.files import settle
+
+    if not where.is_dir():
+        return where
+    settle(where)
+    return where / "graph.trig"
 
 
 def load_graph(where: str | Path) -> Dataset:

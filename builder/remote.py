@@ -1,11 +1,14 @@
 """A SPARQL 1.1 server (Fuseki, Oxigraph, …): load a built graph through the Graph Store Protocol, ask it queries.
 
 `load()` PUTs each article's named graph to the server's data endpoint (`?graph=<iri>`), so
-re-loading a changed article replaces just its graph; with `default_graph` the merged graph goes
-to `?default`. Paths follow Fuseki's conventions (`/{dataset}/data`, `/sparql`, `/update`) and can
-each be set for other servers (Oxigraph: `/store`, `/query`, `/update`). A server that is down or
-refuses is a RemoteError with a one-line message; connection failures and 5xx answers are retried
-with exponential backoff. Only the standard library's HTTP client is used.
+re-loading a changed article replaces just its graph and re-running a load that failed midway
+completes it without duplicating anything; with `default_graph` the merged graph goes to
+`?default`. Paths follow Fuseki's conventions (`/{dataset}/data`, `/sparql`, `/update`) and can
+each be set for other servers (Oxigraph: `/store`, `/query`, `/update`). Connection failures,
+timeouts and 5xx answers are retried with exponential backoff; a graph that still fails is
+reported in the Loaded answer, with why, and the load goes on — unless the server cannot be
+reached any more (or the endpoint itself is refused: 401, 403, 404, 405), when the graphs not
+yet tried are reported not loaded. Only the standard library's HTTP client is used.
 """
 
 from __future__ import annotations
@@ -16,14 +19,26 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from rdflib import Dataset, Graph
 
 
 class RemoteError(Exception):
-    """The server cannot be reached, or refused a request: the message is one line."""
+    """The server cannot be reached, or refused a request: the message is one line; status is the HTTP
+    status of a refusal."""
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class Unreachable(RemoteError):
+    """No server answers (any more): connection refused or cut, no such host."""
+
+
+ENDPOINT_REFUSED = {401, 403, 404, 405}  # answers about the endpoint, not about one graph
 
 
 @dataclass(frozen=True)
@@ -58,7 +73,8 @@ class Server:
 
     def request(self, method: str, url: str, body: bytes | None = None, content_type: str | None = None,
                 accept: str | None = None) -> bytes:
-        """One HTTP request, retried with backoff while the server is unreachable or answers 5xx."""
+        """One HTTP request, retried with backoff while the server is unreachable, does not answer within
+        timeout seconds, or answers 5xx."""
         headers = {"User-Agent": "dangkg"}
         if content_type:
             headers["Content-Type"] = content_type
@@ -76,11 +92,13 @@ class Server:
                 if err.code < 500 or attempt == self.retries:
                     detail = err.read().decode("utf-8", "replace").strip().splitlines()[:1]
                     raise RemoteError(f"{method} {url}: HTTP {err.code} {err.reason}"
-                                      + (f" ({detail[0][:160]})" if detail else "")) from None
+                                      + (f" ({detail[0][:160]})" if detail else ""), err.code) from None
             except (urllib.error.URLError, OSError) as err:
                 if attempt == self.retries:
                     reason = getattr(err, "reason", err)
-                    raise RemoteError(f"{method} {url}: cannot reach the server ({reason})") from None
+                    if isinstance(reason, TimeoutError):
+                        raise RemoteError(f"{method} {url}: no answer within {self.timeout:g} s ({reason})") from None
+                    raise Unreachable(f"{method} {url}: cannot reach the server ({reason})") from None
             time.sleep(self.backoff * 2 ** attempt)
         raise AssertionError("unreachable")
 
@@ -92,25 +110,49 @@ def _ntriples(g: Graph) -> bytes:
     return out.serialize(format="nt").encode("utf-8")
 
 
-def load(ds: Dataset, server: Server, default_graph: bool = False) -> list[str]:
+@dataclass
+class Loaded:
+    """What a load did: the graphs written, and the graphs not written with why (one line each)."""
+
+    written: list[str] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def complete(self) -> bool:
+        return not self.failed
+
+
+def load(ds: Dataset, server: Server, default_graph: bool = False) -> Loaded:
     """Upload the dataset: each named graph replacing its namesake (or the merged graph as the default
-    graph); returns the graphs written."""
+    graph), in the order of their names."""
     if default_graph:
         merged = Graph()
         for s, p, o, _ in ds.quads((None, None, None, None)):
             merged.add((s, p, o))
-        server.request("PUT", f"{server.data_url}?default", _ntriples(merged), "application/n-triples")
-        return ["default"]
-    written = []
+        return _put_all([("default", f"{server.data_url}?default", merged)], server)
+    jobs = []
     for g in sorted((g for g in ds.graphs() if len(g)), key=lambda g: str(g.identifier)):
         name = str(g.identifier)
         if name.startswith("urn:x-rdflib:"):  # the default graph of a merged file
-            url = f"{server.data_url}?default"
+            jobs.append((name, f"{server.data_url}?default", g))
         else:
-            url = f"{server.data_url}?graph={urllib.parse.quote(name, safe='')}"
-        server.request("PUT", url, _ntriples(g), "application/n-triples")
-        written.append(name)
-    return written
+            jobs.append((name, f"{server.data_url}?graph={urllib.parse.quote(name, safe='')}", g))
+    return _put_all(jobs, server)
+
+
+def _put_all(jobs: list[tuple[str, str, Graph]], server: Server) -> Loaded:
+    done = Loaded()
+    for i, (name, url, g) in enumerate(jobs):
+        try:
+            server.request("PUT", url, _ntriples(g), "application/n-triples")
+        except RemoteError as err:
+            why = done.failed[name] = str(err).removeprefix(f"PUT {url}: ")
+            if isinstance(err, Unreachable) or err.status in ENDPOINT_REFUSED:
+                done.failed.update((later, f"not tried: {why}") for later, _, _ in jobs[i + 1:])
+                break
+        else:
+            done.written.append(name)
+    return done
 
 
 def select(server: Server, query: str) -> tuple[list[str], list[dict[str, Any]]]:
