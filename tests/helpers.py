@@ -44,3 +44,32 @@ def assert_seed_outputs(out: Path, seeds_out: Path, bad: str) -> None:
         if name != "problems.jsonl":
             assert (out / name).read_bytes() == (seeds_out / name).read_bytes(), name
     assert bad in (out / "problems.jsonl").read_text(encoding="utf-8")
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_oxigraph(location: Path, port: int, *flags: str) -> subprocess.Popen[bytes]:
+    """`oxigraph serve` (the real SPARQL 1.1 server from PyPI) on 127.0.0.1:port, storing in location,
+    once it accepts connections."""
+    import shutil
+    import socket
+    import time
+
+    exe = shutil.which("oxigraph")
+    assert exe, "the oxigraph server (pip install oxigraph, in the test extras) is not installed"
+    proc = subprocess.Popen([exe, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}", *flags],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    for _ in range(200):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return proc
+        except OSError:
+            time.sleep(0.05)
+    proc.kill()
+    raise AssertionError(f"oxigraph did not start on port {port}")

@@ -7,15 +7,11 @@ just its graph; a server that is down is one error line and exit code 2.
 
 from __future__ import annotations
 
-import shutil
-import socket
-import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import ROOT
+from helpers import ROOT, free_port, start_oxigraph
 from rdflib import Dataset, Literal, URIRef
 
 import builder
@@ -28,28 +24,11 @@ QUERY_NAMES = sorted(p.stem for p in (ROOT / "queries").glob("*.rq"))
 OXIGRAPH = ("--data-path", "/store", "--query-path", "/query", "--update-path", "/update")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def oxigraph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    exe = shutil.which("oxigraph")
-    assert exe, "the oxigraph server (pip install oxigraph, in the test extras) is not installed"
-    port = _free_port()
-    proc = subprocess.Popen([exe, "serve", "--location", str(tmp_path_factory.mktemp("oxigraph")),
-                             "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    server = Server(f"http://127.0.0.1:{port}", data_path="/store", query_path="/query", update_path="/update")
-    for _ in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield server
+    port = free_port()
+    proc = start_oxigraph(tmp_path_factory.mktemp("oxigraph"), port, "--union-default-graph")
+    yield Server(f"http://127.0.0.1:{port}", data_path="/store", query_path="/query", update_path="/update")
     proc.terminate()
     proc.wait(timeout=10)
 
@@ -118,7 +97,7 @@ def test_reloading_a_changed_article_replaces_just_its_graph(oxigraph: Server, t
 
 
 def test_a_server_that_is_down_is_one_error_line(seeds_out: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    port = _free_port()
+    port = free_port()
     code = main(["load", str(seeds_out), "--endpoint", f"http://127.0.0.1:{port}", "--retries", "1", *OXIGRAPH])
     err = capsys.readouterr().err.strip().splitlines()
     assert code == 2 and len(err) == 1 and "cannot reach the server" in err[0]
