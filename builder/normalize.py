@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from array import array
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import overload
 
 from builder.resources import data_lines
 
@@ -35,18 +37,60 @@ class Paragraph:
     meta: bool = False
 
 
+class Offsets(Sequence[int]):
+    """Original offsets of a text's characters, kept as runs: the first character of each run of
+    consecutive offsets and that offset (an article is a few runs, not an integer per character)."""
+
+    def __init__(self, offsets: Iterable[int]) -> None:
+        self.starts, self.bases, n, last = array("q"), array("q"), 0, -2
+        for n, o in enumerate(offsets, 1):
+            if o != last + 1:
+                self.starts.append(n - 1)
+                self.bases.append(o)
+            last = o
+        self.length = n
+
+    def __len__(self) -> int:
+        return self.length
+
+    @overload
+    def __getitem__(self, i: int) -> int: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[int]: ...
+
+    def __getitem__(self, i: int | slice) -> int | list[int]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(self.length))]
+        if i < 0:
+            i += self.length
+        if not 0 <= i < self.length:
+            raise IndexError("offset index out of range")
+        run = bisect_right(self.starts, i) - 1
+        return self.bases[run] + i - self.starts[run]
+
+    def __iter__(self) -> Iterator[int]:
+        ends = [*self.starts[1:], self.length]
+        for start, end, base in zip(self.starts, ends, self.bases):
+            yield from range(base, base + end - start)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Offsets) and (self.length, self.starts, self.bases) == (
+            other.length, other.starts, other.bases)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
 @dataclass
 class Clean:
-    """Clean text, the original offset of each of its characters, and its paragraphs. The offsets are kept
-    as an array of machine integers (a list would hold a Python int per character: five times the memory)."""
+    """Clean text, the original offset of each of its characters (as runs: Offsets), and its paragraphs."""
 
     text: str
     offsets: Sequence[int]
     paragraphs: list[Paragraph] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        if not isinstance(self.offsets, array):
-            self.offsets = array("q", self.offsets)
+        if not isinstance(self.offsets, Offsets):
+            self.offsets = Offsets(self.offsets)
 
     def original(self, start: int, end: int) -> tuple[int, int]:
         """Map a clean span to the span of the original text it came from."""
