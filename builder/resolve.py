@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import quote
 
 from rdflib import URIRef
@@ -26,12 +27,14 @@ from builder.model import DocumentFact, Event, Holding, TermFact
 BASE = "https://w3id.org/dangkg/id/"
 
 
+@lru_cache(maxsize=65536)
 def key(name: str) -> str:
     """The identity key of a name: NFC, single spaces, folded case and tone placement."""
     words = unicodedata.normalize("NFC", name).split()
     return " ".join(fold(w) for w in words)
 
 
+@lru_cache(maxsize=65536)  # names recur in every article: a worker folds each once
 def slug(name: str) -> str:
     """ASCII slug plus a short hash of the key, so 'Lê Minh Hưng' and 'Lê Minh Hùng' differ."""
     k = key(name)
@@ -46,18 +49,22 @@ def iri(kind: str, *parts: str) -> URIRef:
     return URIRef(BASE + kind + "/" + "/".join(quote(p, safe="-._~") for p in parts))
 
 
+@lru_cache(maxsize=65536)
 def person(name: str) -> URIRef:
     return iri("person", slug(name))
 
 
+@lru_cache(maxsize=65536)
 def body(name: str) -> URIRef:
     return iri("org", slug(name))
 
 
+@lru_cache(maxsize=65536)
 def role(name: str) -> URIRef:
     return iri("role", slug(name))
 
 
+@lru_cache(maxsize=65536)
 def post(body_name: str, role_name: str) -> URIRef:
     return iri("post", slug(body_name), slug(role_name))
 
