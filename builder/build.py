@@ -181,9 +181,9 @@ def build_dataset(paths: Iterable[str | Path], curation: str | Path | dict[str, 
 
     decisions = cur.load(Path(curation)) if isinstance(curation, (str, Path)) else curation or {}
     store = Cache(cache) if cache else None
-    articles, problems = read_articles(paths, store)
-    lap("read")
     with Workers(jobs, engine, scheduler) as workers:
+        articles, problems = read_articles(paths, store, workers)
+        lap("read")
         items, failed = extract_all(articles, progress, workers, store)
         lap("extract")
         curated, stale = cur.apply(decisions, items) if decisions else (Counter(), [])

@@ -17,6 +17,7 @@ from typing import Protocol
 from urllib.parse import quote
 
 from builder import encoding
+from builder.cluster import Workers
 from builder.encoding import Decoded
 from builder.normalize import Clean, normalize
 
@@ -285,22 +286,38 @@ class FileMemo(Protocol):
 def read_file(path: Path, memo: FileMemo | None = None) -> Iterator[Article | InputError]:
     """The articles of one file, or the errors that stop them; with a memo, a file whose path and bytes
     were read before is not decoded and normalised again."""
+    [(items, job)] = _read_files([path], memo)
+    yield from items if job is None else _parse_job(job)
+
+
+def _read_files(paths: list[Path], memo: FileMemo | None) -> list[tuple[list[Article | InputError], Job | None]]:
+    """Per file: what is known of it already (its errors, or its articles from the memo) and, when it
+    still has to be decoded and normalised, the job that does it (see _parse_job)."""
+    out: list[tuple[list[Article | InputError], Job | None]] = []
+    for path in paths:
+        try:
+            if path.stat().st_size > MAX_BYTES:
+                raise InputError(f"{path}: file too large ({path.stat().st_size} bytes, limit {MAX_BYTES})")
+            raw = path.read_bytes()
+            known = memo.get_file(path, raw) if memo else None
+            out.append((known, None) if known is not None else ([], (path, raw)))
+        except InputError as err:
+            out.append(([err], None))
+        except OSError as err:
+            out.append(([InputError(f"{path}: cannot read ({err})")], None))
+    return out
+
+
+Job = tuple[Path, bytes]
+
+
+def _parse_job(job: Job) -> list[Article | InputError]:
+    """A file's bytes decoded and normalised into its articles (or the errors that stop them)."""
+    path, raw = job
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise InputError(f"{path}: file too large ({path.stat().st_size} bytes, limit {MAX_BYTES})")
-        raw = path.read_bytes()
-        known = memo.get_file(path, raw) if memo else None
-        if known is not None:
-            yield from known
-            return
-        items = list(_parse(path, raw))
-        if memo:
-            memo.put_file(path, raw, items)
-        yield from items
-    except InputError as err:
-        yield err
-    except (OSError, ValueError) as err:
-        yield InputError(f"{path}: cannot read ({err})")
+        return list(_parse(path, raw))
+    except ValueError as err:
+        return [InputError(f"{path}: cannot read ({err})")]
 
 
 def _parse(path: Path, raw: bytes) -> Iterator[Article | InputError]:
@@ -326,19 +343,28 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
     return files
 
 
-def read_articles(paths: Iterable[str | Path], memo: FileMemo | None = None) -> tuple[list[Article], list[Problem]]:
+def read_articles(paths: Iterable[str | Path], memo: FileMemo | None = None,
+                  workers: Workers | None = None) -> tuple[list[Article], list[Problem]]:
     """All readable articles under the paths, and one problem line per unreadable input and per notice
     (a file converted from a legacy encoding, metadata ignored, paragraphs left out; see read_file for
-    memo)."""
+    memo). Files are decoded and normalised by workers (default: here), in input order."""
     articles: list[Article] = []
     problems: list[Problem] = []
     ids: set[str] = set()
-    for path in expand(paths):
+    files = expand(paths)
+    found = _read_files([f for f in files if f.exists()], memo)
+    parsed = iter((workers or Workers()).map(_parse_job, [job for _, job in found if job is not None]))
+    read = iter(found)
+    for path in files:
         if not path.exists():
             problems.append(Problem(f"{path}: no such file or folder", path, "missing"))
             continue
+        known, job = next(read)
+        items = known if job is None else next(parsed)
+        if job is not None and memo:
+            memo.put_file(*job, items)
         converted = False
-        for item in read_file(path, memo):
+        for item in items:
             if isinstance(item, InputError):
                 problems.append(Problem(str(item), path, "unreadable", item.line))
             elif item.id in ids:
