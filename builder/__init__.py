@@ -30,6 +30,7 @@ from builder.query import run as run_query
 from builder.remote import Loaded, RemoteError, Server, load
 from builder.resources import SEEDS
 from builder.store import OxigraphGraph, open_graph
+from builder.timeline import timeline, write_timeline
 from builder.validate import Validation, describe, validate_dataset
 from builder.views import VIEWS, ViewError, around, view
 from builder.viz import write_picture
@@ -52,6 +53,7 @@ __all__ = [
     "__version__",
     "around", "build_dataset", "calibrate", "conflicts", "csv_text", "describe", "evaluate", "export", "frame",
     "fuseki_config", "graph_facts", "list_queries", "load", "load_gold", "load_graph", "load_ipython_extension",
-    "open_graph", "queries_frame", "reliability", "review_rows", "run_query", "saved", "show_article", "to_frame",
-    "validate_dataset", "view", "write_calibration", "write_outputs", "write_picture", "write_review", "write_text",
+    "open_graph", "queries_frame", "reliability", "review_rows", "run_query", "saved", "show_article", "timeline",
+    "to_frame", "validate_dataset", "view", "write_calibration", "write_outputs", "write_picture", "write_review",
+    "write_text", "write_timeline",
 ]

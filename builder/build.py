@@ -5,6 +5,8 @@ Build's files atomically. Per article the work is extraction, then rendering its
 (RDF, sorted N-Triples, a TriG block, rudof's verdict), both mapped over builder.cluster's
 Workers and both kept in the cache; only the corpus-wide values, the merge (an Oxigraph
 store), the cross-article checks and the conflicts are computed over the whole corpus.
+Every build adds the lineage graph of reorganised bodies (builder.lineage) to what it
+merges, validates and writes.
 Each stage's seconds are kept in `Build.seconds` (bench/throughput.py prints them).
 """
 
@@ -54,6 +56,13 @@ class Build:
     cached: int = 0  # articles whose facts came from the cache
 
     @property
+    def graphs(self) -> list[Rendered]:
+        """Every graph the build writes: the article graphs, then the lineage graph (builder.lineage)."""
+        from builder import lineage
+
+        return [*self.rendered, lineage.rendered()]
+
+    @property
     def errors(self) -> list[Problem]:
         """The problems that cost articles (not the notices)."""
         return [p for p in self.problems if p.error]
@@ -69,11 +78,12 @@ class Build:
 
     @cached_property
     def dataset(self) -> Dataset:
-        """The article graphs as an rdflib Dataset (one named graph each, union default graph), made on first use."""
+        """The build's graphs as an rdflib Dataset (one named graph per article, and the lineage graph; union
+        default graph), made on first use."""
         from builder.to_rdf import new_dataset, trig_text
 
         ds = new_dataset()
-        ds.parse(data=trig_text(self.rendered), format="trig")
+        ds.parse(data=trig_text(self.graphs), format="trig")
         return ds
 
     @property
@@ -166,6 +176,7 @@ def build_dataset(paths: Iterable[str | Path], curation: str | Path | dict[str, 
     builder.validate ("rudof" or "pyshacl").
     """
     from builder import curation as cur
+    from builder import lineage
     from builder.conflicts import conflicts
     from builder.store import OxigraphGraph
     from builder.validate import validate_rendered
@@ -188,9 +199,10 @@ def build_dataset(paths: Iterable[str | Path], curation: str | Path | dict[str, 
         lap("extract")
         curated, stale = cur.apply(decisions, items) if decisions else (Counter(), [])
         rendered = render_all(items, workers, store)
-    merged = OxigraphGraph.from_ntriples(r.nt for r in rendered)
+    graphs = [*rendered, lineage.rendered()]
+    merged = OxigraphGraph.from_ntriples(r.nt for r in graphs)
     lap("rdf")
-    validation = validate_rendered(rendered, validator, merged, store.rendered if store else 0)
+    validation = validate_rendered(graphs, validator, merged, store.rendered if store else 0)
     lap("shacl")
     columns, rows = conflicts(merged)
     lap("conflicts")
@@ -209,8 +221,8 @@ def write_outputs(build: Build, outdir: str | Path) -> list[Path]:
     start = time.perf_counter()
     out = Path(outdir)
     write_set(out, {
-        "graph.trig": trig_chunks(build.rendered),
-        "graph.ttl": merged_chunks(build.rendered),
+        "graph.trig": trig_chunks(build.graphs),
+        "graph.ttl": merged_chunks(build.graphs),
         "report.ttl": build.validation.report.serialize(format="turtle"),
         "conflicts.csv": csv_text(build.conflict_columns, build.conflicts),
         "problems.jsonl": "".join(json.dumps(p.record(), ensure_ascii=False, sort_keys=True) + "\n"

@@ -223,6 +223,11 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 
 
 def cmd_viz(args: argparse.Namespace) -> int:
+    if args.view == "timeline":
+        builder.write_timeline(builder.load_graph(args.outdir), args.output, person=args.around, role=args.role,
+                               body=args.body)
+        _report(args, {"wrote": args.output, "view": "timeline"}, [f"wrote: {args.output} (view timeline)"])
+        return 0
     g = builder.view(builder.load_graph(args.outdir), args.view)
     if args.around:
         g = builder.around(g, args.around, args.depth)
@@ -387,8 +392,13 @@ def parser() -> argparse.ArgumentParser:
     z.add_argument("-o", "--output", required=True, metavar="FILE",
                    help="picture to write; its suffix says the kind: .html (interactive), .png, .svg, "
                         ".graphml, .gexf (Gephi)")
-    z.add_argument("--view", default="people", help="people, meetings or co-attendance (default: people)")
-    z.add_argument("--around", metavar="NAME", help="only what is at most --depth edges from the node named NAME")
+    z.add_argument("--view", default="people",
+                   help="people, meetings, co-attendance, or timeline (a .png or .svg of one person's posts, "
+                        "--around NAME, or of one post's holders, --role and --body) (default: people)")
+    z.add_argument("--around", metavar="NAME", help="only what is at most --depth edges from the node named NAME "
+                                                     "(with --view timeline: the person)")
+    z.add_argument("--role", help="with --view timeline: the post's role (e.g. 'Bí thư')")
+    z.add_argument("--body", help="with --view timeline: the post's body (e.g. 'Tỉnh ủy Nghệ An')")
     z.add_argument("--depth", type=int, default=2, metavar="N", help="with --around: how many edges (default: 2)")
     z.set_defaults(func=cmd_viz)
 

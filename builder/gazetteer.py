@@ -201,6 +201,11 @@ class Gazetteer:
         hit = self.cues[name].longest(keys, i)
         return hit[0] if hit and hit[1] else None
 
+    def cue_span(self, name: str, keys: list[str], i: int) -> tuple[int, bool] | None:
+        """(end, is a cue) of the longest phrase of cue list `name` or of its "not-" list starting at keys[i]."""
+        hit = self.cues[name].longest(keys, i) if name in self.cues else None
+        return (hit[0], bool(hit[1])) if hit else None
+
     def find_cue(self, name: str, keys: list[str]) -> int | None:
         """Where the first phrase of cue list `name` starts, if any."""
         return next((i for i in range(len(keys)) if self.cue_at(name, keys, i) is not None), None)

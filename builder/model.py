@@ -31,11 +31,19 @@ class Fact:
 
 @dataclass
 class Holding(Fact):
+    """A person's title in one sentence, and what the sentence says of it (builder.extract.changes): the
+    post taken up, held or left ("take-up", "hold", "leave"), the cue that says so, and the predecessor
+    or successor it names."""
+
     person: str
     role: str
     body: str
     title: str
     evidence: Evidence
+    change: str = "hold"
+    cue: str | None = None
+    predecessor: str | None = None
+    successor: str | None = None
 
 
 @dataclass

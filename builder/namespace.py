@@ -10,16 +10,22 @@ class KG(DefinedNamespace):
     _fail = True
     _NS = Namespace("https://w3id.org/dangkg/ont#")
 
+    Change: URIRef
     Citation: URIRef
+    Continuing: URIRef
     Evidence: URIRef
     Holding: URIRef
+    Leaving: URIRef
     PartyDocument: URIRef
+    TakingUp: URIRef
     Term: URIRef
     TermMention: URIRef
     article: URIRef
     articleId: URIRef
     canonicalName: URIRef
     chair: URIRef
+    changeCue: URIRef
+    changeKind: URIRef
     cites: URIRef
     confidence: URIRef
     documentKind: URIRef
@@ -34,6 +40,9 @@ class KG(DefinedNamespace):
     ordinal: URIRef
     partOfDay: URIRef
     post: URIRef
+    replacedBy: URIRef
+    replaces: URIRef
+    reportedChange: URIRef
     reportedFor: URIRef
     rule: URIRef
     sentenceText: URIRef

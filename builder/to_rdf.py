@@ -119,7 +119,7 @@ Shared = dict[tuple[str, str], str]  # (what, identity key) → the one value wr
 def shared_keys(article: Article, facts: Facts) -> list[tuple[tuple[str, str], str]]:
     """((what, identity key), value as this article writes it) of everything shared_values decides."""
     out = []
-    names = [h.person for h in facts.holdings]
+    names = [n for h in facts.holdings for n in (h.person, h.predecessor, h.successor) if n]
     names += [p for ev in facts.events for p in (*ev.chair, *ev.participants)]
     out += [(("person", resolve.key(name)), name) for name in names]
     out += [(("place", resolve.key(ev.place)), ev.place) for ev in facts.events if ev.place]
@@ -160,6 +160,27 @@ def single_holder(role: str, body: str) -> bool:
     return gazetteer().is_single_holder(role, body)
 
 
+CHANGES = {"take-up": KG.TakingUp, "hold": KG.Continuing, "leave": KG.Leaving}
+
+
+def _reported_changes(article_id: str, holdings: list[Holding]) -> dict[str, Holding]:
+    """Per holding fact, what the article reports of it over all its sentences: a leaving, else a taking up,
+    else a holding (the first sentence that says it gives the cue), with the first predecessor and
+    successor any sentence names."""
+    from builder.extract.changes import STRENGTH
+
+    out: dict[str, Holding] = {}
+    for h in holdings:
+        fid = resolve.holding_id(article_id, h)
+        old = out.setdefault(fid, h)
+        if STRENGTH[h.change] > STRENGTH[old.change]:
+            old = out[fid] = replace(h, predecessor=old.predecessor, successor=old.successor)
+        if old.predecessor is None and h.predecessor or old.successor is None and h.successor:
+            out[fid] = replace(old, predecessor=old.predecessor or h.predecessor,
+                               successor=old.successor or h.successor)
+    return out
+
+
 def article_graph(g: Graph | Triples, article: Article, facts: Facts, shared: Shared | None = None) -> None:
     """Write one article's facts into its named graph (or a set of triples)."""
     w = _Writer(g, article, shared or {})
@@ -181,6 +202,7 @@ def article_graph(g: Graph | Triples, article: Article, facts: Facts, shared: Sh
         w.add(author, SCHEMA.name, Literal(w.one("author", resolve.key(name), name)))
 
     when = reported_for(facts, meta.get("published"))
+    reported = _reported_changes(article.id, facts.holdings)
     for h in facts.holdings:
         person, body = w.person(h.person), w.body(h.body)
         role, post = resolve.role(h.role), resolve.post(h.body, h.role)
@@ -203,6 +225,11 @@ def article_graph(g: Graph | Triples, article: Article, facts: Facts, shared: Sh
             w.add(node, KG.titleAsWritten, Literal(h.title))
             if when:
                 w.add(node, KG.reportedFor, date_literal(when))
+            said = reported[fid]
+            w.add(node, KG.reportedChange, CHANGES[said.change])
+            w.add(node, KG.changeCue, Literal(said.cue) if said.cue else None)
+            w.add(node, KG.replaces, w.person(said.predecessor) if said.predecessor else None)
+            w.add(node, KG.replacedBy, w.person(said.successor) if said.successor else None)
         w.fact(fid, h)
 
     for ev in facts.events:

@@ -38,6 +38,7 @@ from rdflib.plugins.sparql import prepareQuery
 from rdflib.term import Node
 
 from builder.namespace import KG
+from builder.resolve import BASE
 from builder.resources import SHAPES, entries
 
 if TYPE_CHECKING:
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 SHAPE = Namespace("https://w3id.org/dangkg/shapes#")
+LINEAGE = URIRef(BASE + "lineage")  # builder.lineage.GRAPH
 
 
 @dataclass
@@ -239,9 +241,11 @@ def validate_rendered(graphs: list[Rendered], engine: str = "rudof", merged: Oxi
     for result in found:
         report.add((node, SH.result, result))
     known = f" ({cached} from the cache)" if cached else ""
-    checked = (f"rudof and Oxigraph (SPARQL constraints) on each of {len(graphs)} article graphs{known}, "
+    articles = [r for r in graphs if r.graph != str(LINEAGE)]
+    known += " and the lineage graph" if len(articles) < len(graphs) else ""
+    checked = (f"rudof and Oxigraph (SPARQL constraints) on each of {len(articles)} article graphs{known}, "
                f"pySHACL on the {referred} they flagged"
-               if engine == "rudof" else f"pySHACL on each of {len(graphs)} article graphs{known}")
+               if engine == "rudof" else f"pySHACL on each of {len(articles)} article graphs{known}")
     how = f"{checked}, then cross-article checks (shared nodes' sh:maxCount, unique kg:factId)"
     return Validation(not found, report, len(found), how)
 

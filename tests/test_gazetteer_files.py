@@ -29,6 +29,7 @@ EXPECTED_HEADERS = {
     "units.tsv": ["unit", "committee", "level"],
     "rule_confidences.tsv": ["rule", "confidence", "right", "wrong", "measured_on"],
     "legacy_encodings.tsv": ["letter", "tcvn3", "vni"],
+    "lineage.tsv": ["id", "date", "kind", "from", "to", "bodies", "source"],
 }
 
 # Columns that hold a `|`-separated list.
@@ -40,6 +41,7 @@ LIST_COLUMNS = {
     "event_kinds.tsv": ["triggers"],
     "document_kinds.tsv": ["codes", "variants"],
     "cues.tsv": ["phrases"],
+    "lineage.tsv": ["from", "bodies"],
 }
 
 # Columns that must not be empty.
@@ -58,6 +60,7 @@ REQUIRED_COLUMNS = {
     "term_heads.tsv": ["head", "case", "owner"],
     "units.tsv": ["unit", "committee", "level"],
     "rule_confidences.tsv": ["rule", "confidence", "right", "wrong", "measured_on"],
+    "lineage.tsv": ["id", "date", "kind", "from", "to", "source"],
 }
 
 # Files whose first column plus variants name things the matcher looks up:
@@ -356,7 +359,8 @@ def test_member_roles_are_roles():
 
 
 CUE_LISTS = {"former", "incoming", "honorific", "past", "holding-verb", "membership", "list-intro", "reporting",
-             "org-end", "presence", "not-presence", "clause", "rank", "name-stop", "proxy", "adhoc-head", "middle-name"}
+             "org-end", "presence", "not-presence", "clause", "rank", "name-stop", "proxy", "adhoc-head", "middle-name",
+             "take-up", "not-take-up", "leave", "current", "leave-after", "succession", "not-succession"}
 
 
 def test_cue_lists():

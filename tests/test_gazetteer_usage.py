@@ -427,6 +427,63 @@ def _cues(name: str) -> list[Any]:
 SECRETARY = ("Bí thư", "Tỉnh ủy Nghệ An")
 
 
+def changes(sentence: str) -> dict[tuple[str, str, str], tuple[str, str | None, str | None, str | None]]:
+    """(person, role, body) → (change, cue, predecessor, successor) that extraction reports for one sentence."""
+    from builder.extract import extract
+    from builder.ingest import make_article
+
+    return {(h.person, h.role, h.body): (h.change, h.cue, h.predecessor, h.successor)
+            for h in extract(make_article("cue", "cue.txt", sentence)).holdings}
+
+
+OTHER = "Trần Văn Bình"
+
+
+@pytest.mark.parametrize("cue", _cues("take-up"))
+def test_take_up_cue(cue: str) -> None:
+    got = changes(f"Hội nghị {cue} Bí thư Tỉnh ủy Nghệ An {PERSON}.")
+    assert got[(PERSON, *SECRETARY)][:2] == ("take-up", cue)
+
+
+@pytest.mark.parametrize("cue", _cues("not-take-up"))
+def test_not_take_up_cue(cue: str) -> None:
+    assert changes(f"Hội nghị {cue} Bí thư Tỉnh ủy Nghệ An {PERSON}.")[(PERSON, *SECRETARY)][0] == "hold"
+
+
+@pytest.mark.parametrize("cue", _cues("leave"))
+def test_leave_cue(cue: str) -> None:
+    got = changes(f"Hội nghị {cue} Bí thư Tỉnh ủy Nghệ An {PERSON}.")
+    assert got[(PERSON, *SECRETARY)][:2] == ("leave", cue)
+
+
+@pytest.mark.parametrize("cue", _cues("current"))
+def test_current_cue(cue: str) -> None:
+    assert changes(f"Hội nghị phân công Bí thư Tỉnh ủy Nghệ An {PERSON}.")[(PERSON, *SECRETARY)][0] == "take-up"
+    got = changes(f"Hội nghị phân công, {cue} Bí thư Tỉnh ủy Nghệ An {PERSON}.")
+    assert got[(PERSON, *SECRETARY)][:2] == ("hold", cue)
+
+
+@pytest.mark.parametrize("cue", _cues("leave-after"))
+def test_leave_after_cue(cue: str) -> None:
+    got = changes(f"Ông {PERSON}, Ủy viên Ban Thường vụ Tỉnh ủy Nghệ An, Bí thư Tỉnh ủy Nghệ An, {cue}.")
+    assert got[(PERSON, *SECRETARY)][:2] == ("leave", cue)
+    assert got[(PERSON, "Ủy viên", "Ban Thường vụ Tỉnh ủy Nghệ An")][:2] == ("leave", cue)
+
+
+@pytest.mark.parametrize("cue", _cues("succession"))
+def test_succession_cue(cue: str) -> None:
+    got = changes(f"Bộ Chính trị phân công ông {PERSON} giữ chức Bí thư Tỉnh ủy Nghệ An {cue} ông {OTHER}, "
+                  "Bí thư Tỉnh ủy Nghệ An.")
+    assert got[(PERSON, *SECRETARY)] == ("take-up", "giữ chức", OTHER, None)
+    assert got[(OTHER, *SECRETARY)][0::3] == ("leave", PERSON)
+
+
+@pytest.mark.parametrize("cue", _cues("not-succession"))
+def test_not_succession_cue(cue: str) -> None:
+    got = changes(f"Bộ Chính trị phân công ông {PERSON} giữ chức Bí thư Tỉnh ủy Nghệ An, {cue} ông {OTHER} phát biểu.")
+    assert got[(PERSON, *SECRETARY)] == ("take-up", "giữ chức", None, None)
+
+
 @pytest.mark.parametrize("cue", _cues("former"))
 def test_former_cue(cue: str) -> None:
     assert (PERSON, *SECRETARY) not in holdings(f"Ông {PERSON}, {cue} Bí thư Tỉnh ủy Nghệ An, phát biểu.")

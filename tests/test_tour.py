@@ -60,12 +60,20 @@ def test_a_picture_is_drawn(executed: tuple[nbformat.NotebookNode, Path]) -> Non
 
     nb, where = executed
     pngs = outputs(nb, "image/png")
-    assert len(pngs) == 1
-    pixels = matplotlib.image.imread(io.BytesIO(base64.b64decode(pngs[0])), format="png")
-    assert pixels.shape[0] > 300 and pixels.shape[1] > 300
-    assert pixels.std() > 0.05, "the picture is blank"
-    assert (where / "people.png").stat().st_size > 10_000
+    assert len(pngs) == 2  # the people picture, the timeline
+    for png in pngs:
+        pixels = matplotlib.image.imread(io.BytesIO(base64.b64decode(png)), format="png")
+        assert pixels.shape[0] > 300 and pixels.shape[1] > 300
+        assert pixels.std() > 0.05, "the picture is blank"
+    assert (where / "people.png").stat().st_size > 10_000 and (where / "chinh.png").stat().st_size > 10_000
     page = (where / "mai.html").read_text(encoding="utf-8")
     assert "Trương Thị Mai" in page
-    names = "".join(outputs(nb, "text/plain")[-1:])
+    names = "".join(t for t in outputs(nb, "text/plain") if "Trương Thị Mai" in t and "[" in t)
     assert "Trương Thị Mai" in names and "Ban Tổ chức Trung ương" in names
+
+
+def test_the_time_section_answers_from_reports_and_lineage(executed: tuple[nbformat.NotebookNode, Path]) -> None:
+    tables = [h for h in outputs(executed[0], "text/html") if "dataframe" in h]
+    assert any("Mai Văn Chính" in t and "2021-06-30" in t and "Continuing" in t for t in tables)  # timeline, as-of
+    lineage = [t for t in tables if "Ban Dân vận Trung ương" in t]
+    assert lineage and "Tỉnh ủy Hà Giang" in lineage[0] and "2025-07-01" in lineage[0]

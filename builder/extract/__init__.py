@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from builder.extract import events
+from builder.extract.changes import Change, change_at, successions
 from builder.extract.context import article_context, sentences
 from builder.extract.documents import find_documents
 from builder.extract.rules import evidence
@@ -29,21 +30,27 @@ def extract(article: Article) -> Facts:
     present: list[tuple[int, str]] = []
     chairs: list[tuple[int, str]] = []
     mentioned: Event | None = None  # an undated gathering a sentence puts people at
-    header: list[tuple[Title, str]] = []  # the titles of a list header the last sentence opened, as written
+    header: list[tuple[Title, str, Change]] = []  # the titles of a list header the last sentence opened
     for sent in sentences(article, ctx):
         syls = sent.syllables
         bound = bind(sent, ctx)
+        titled = []
         for name, title, rule in bound.holdings:
             written = text[syls[title.start].start:syls[title.end - 1].end]
-            facts.holdings.append(Holding(name.text, title.role, title.body, written, evidence(rule, sent)))
+            change = change_at(ctx, sent, title, bound.names, header=rule == "list-header")
+            titled.append((name, Holding(name.text, title.role, title.body, written, evidence(rule, sent),
+                                       change=change.kind, cue=change.cue)))
+        facts.holdings += successions(ctx, sent, titled, bound.names)
         if header and (person := list_item(sent, ctx)):
             own = {h.body for h in facts.holdings if h.person == person.text and h.evidence.start == sent.start}
-            facts.holdings += [Holding(person.text, t.role, t.body, written, evidence("list-header", sent))
-                               for t, written in header if t.body not in own]
+            facts.holdings += [Holding(person.text, t.role, t.body, written, evidence("list-header", sent),
+                                       change=change.kind, cue=change.cue)
+                               for t, written, change in header if t.body not in own]
         elif header:
             header = []
         if bound.opens:
-            header = [(t, header_text(sent, t)) for t in bound.opens]
+            header = [(t, header_text(sent, t), change_at(ctx, sent, t, bound.names, header=True))
+                      for t in bound.opens]
         facts.events += events.find_events(sent, ctx)
         facts.terms += find_terms(sent, ctx)
         facts.documents += find_documents(sent, ctx)

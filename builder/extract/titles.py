@@ -424,6 +424,7 @@ class Bound:
 
     holdings: list[tuple[Name, Title, str]]
     opens: list[Title]
+    names: list[Name] = dataclasses.field(default_factory=list)  # every person's name in the sentence
 
 
 def bind(sentence: Sentence, ctx: ArticleContext) -> Bound:
@@ -512,7 +513,7 @@ def bind(sentence: Sentence, ctx: ArticleContext) -> Bound:
         i = end
     keys = sentence.keys
     opens = header_titles(sentence, ctx, loose, len(keys) - 1) if keys[-1:] == [":"] else []
-    return Bound(out + _header_items(sentence, ctx, found, loose, out, career), opens)
+    return Bound(out + _header_items(sentence, ctx, found, loose, out, career), opens, found)
 
 
 def _joined_owners(g: Gazetteer, found: list[Name], syls: list[Syllable], owner: Name,

@@ -1,0 +1,133 @@
+"""What a sentence says about a post changing hands: taken up, held or left, and who it passed from.
+
+A title reads as the cue phrase nearest before it in its sentence says (cues.tsv): a
+`take-up` cue ("được bầu", "bổ nhiệm", "giữ chức", "tham gia" …), a `leave` cue ("thôi
+giữ chức", "miễn nhiệm" …) or a `current` one ("hiện giữ chức", "đang"), the longest phrase
+winning where phrases overlap ("thôi giữ chức" over "giữ chức"). A cue does not reach past
+a clause break ('.', ';'), nor across a person's name to the titles that describe that
+person ("bầu ông A, Phó Bí thư Tỉnh ủy, giữ chức …": Phó Bí thư is held, not taken up),
+except a leave cue right before the name ("miễn nhiệm ông A, Phó Chủ tịch …": the post
+the person is dismissed from).
+A `leave-after` cue straight after a person's titles ("ông A, Chủ tịch …, nghỉ hưu") leaves
+them. A `succession` cue ("thay", "kế nhiệm") names the predecessor of the posts the
+sentence's holder takes up; the predecessor's own holding of that post, when the sentence
+gives it, is left, with the holder as successor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from builder.extract.context import ArticleContext, Sentence
+    from builder.extract.titles import Name, Title
+    from builder.model import Holding
+
+TAKE_UP, HOLD, LEAVE = "take-up", "hold", "leave"
+KINDS = (TAKE_UP, HOLD, LEAVE)
+STRENGTH = {HOLD: 0, TAKE_UP: 1, LEAVE: 2}  # an article reporting several: leaving, else taking up, else holding
+CUE_KINDS = {"take-up": TAKE_UP, "leave": LEAVE, "current": HOLD}
+BREAKS = {".", ";"}
+FILLERS = {",", "đã", "được", "xin", "vừa", "sẽ", "nay", "cũng"}  # between a person's titles and "nghỉ hưu"
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: str  # TAKE_UP, HOLD or LEAVE
+    cue: str | None = None  # the cue phrase as written
+
+
+def _written(sentence: Sentence, i: int, j: int) -> str:
+    syls = sentence.syllables
+    return sentence.text[syls[i].start - sentence.start:syls[j - 1].end - sentence.start]
+
+
+def _cues(ctx: ArticleContext, sentence: Sentence, stop: int) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of the cue phrases before syllable `stop`, read left to right, longest first."""
+    keys, out, i = sentence.keys, [], 0
+    while i < stop:  # a "not-" phrase ("bàn giao", "làm việc") is read over like a cue, and says nothing
+        hits = [(span[0], span[1], CUE_KINDS[name]) for name in CUE_KINDS
+                if (span := ctx.g.cue_span(name, keys, i)) is not None and span[0] <= stop]
+        if hits:
+            end, cue, kind = max(hits)
+            if cue:
+                out.append((i, end, kind))
+            i = end
+        else:
+            i += 1
+    return out
+
+
+def change_at(ctx: ArticleContext, sentence: Sentence, title: Title, found: list[Name], header: bool = False) -> Change:
+    """What the sentence says of one of its titles (found: the sentence's person names; header: the title is a
+    list header's, whose verb may follow it: "Các Phó Bí thư được bầu gồm: …")."""
+    keys = sentence.keys
+    breaks = [k for k in range(title.start) if keys[k] in BREAKS]
+    begin = breaks[-1] + 1 if breaks else 0
+    cues = [c for c in _cues(ctx, sentence, title.start) if c[0] >= begin]
+    if cues:
+        start, end, kind = cues[-1]
+        described = [n for n in found if end <= n.start and n.end < title.start and keys[n.end] in {",", "("}]
+        if not described or kind == LEAVE and _next_word(ctx, keys, end) == described[0].start:
+            return Change(kind, _written(sentence, start, end))  # "miễn nhiệm ông A, Phó Chủ tịch …": left
+    after = _after_titles(ctx, sentence, title.end)
+    if (stop := ctx.g.cue_at("leave-after", keys, after)) is not None:
+        return Change(LEAVE, _written(sentence, after, stop))
+    if header and (hit := next((c for c in _cues(ctx, sentence, len(keys)) if title.end <= c[0] <= after), None)):
+        return Change(hit[2], _written(sentence, hit[0], hit[1]))
+    return Change(HOLD)
+
+
+def _next_word(ctx: ArticleContext, keys: list[str], k: int) -> int:
+    """The first syllable from k on that is not an honorific ("ông", "đồng chí") or "đối với"."""
+    while k < len(keys):
+        if keys[k] in ctx.g.cue_words("honorific"):
+            k += 1
+        elif keys[k:k + 2] == ["đối", "với"]:
+            k += 2
+        else:
+            break
+    return k
+
+
+def _after_titles(ctx: ArticleContext, sentence: Sentence, j: int) -> int:
+    """The first syllable after a title that is not another title of the same chain or a filler word."""
+    from builder.extract.titles import chain_at
+
+    keys = sentence.keys
+    while j < len(keys):
+        if keys[j] in FILLERS:
+            j += 1
+        elif chain := chain_at(ctx.g, sentence.syllables, j, ctx):
+            j = chain[-1].end
+        else:
+            break
+    return j
+
+
+def predecessor(ctx: ArticleContext, sentence: Sentence, holder: Name, found: list[Name]) -> Name | None:
+    """The person a succession cue after the holder's name names ("… thay ông B", "kế nhiệm bà C")."""
+    keys, honorifics = sentence.keys, ctx.g.cue_words("honorific")
+    for k in range(holder.end, len(keys)):
+        if keys[k] in BREAKS:
+            return None
+        if (end := ctx.g.cue_at("succession", keys, k)) is not None:
+            while end < len(keys) and (keys[end] in honorifics or keys[end] == "cho"):
+                end += 1
+            return next((n for n in found if n.start == end and n.text != holder.text), None)
+    return None
+
+
+def successions(ctx: ArticleContext, sentence: Sentence, here: list[tuple[Name, Holding]],
+                found: list[Name]) -> list[Holding]:
+    """The sentence's holdings, each post taken up given the predecessor a succession cue names; the
+    predecessor's holding of the same post in the sentence is left, with the holder as successor."""
+    for name, h in here:
+        if h.change != TAKE_UP or not (before := predecessor(ctx, sentence, name, found)):
+            continue
+        h.predecessor = before.text
+        for other, o in here:
+            if other.text == before.text and (o.role, o.body) == (h.role, h.body):
+                o.change, o.successor = LEAVE, name.text
+    return [h for _, h in here]

@@ -1,0 +1,129 @@
+"""Timeline pictures: one person's posts, or one post's holders, over the dates their reports are for.
+
+One lane per post (for a person) or per person (for a post); each report a marker at its
+kg:reportedFor date — ▲ taken up, ● held, ▼ left — joined by a line while the lane's
+reports run (dotted after a leaving). Reports without a full date (none, or a day and month only) cannot be placed
+and are counted in the subtitle. `timeline(g, person=…)` or `timeline(g, role=…, body=…)`
+gives the matplotlib Figure (Jupyter shows it); `write_timeline` writes .png or .svg
+atomically (`kg viz --view timeline`). The same graph gives the same file.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from rdflib import Literal
+
+from builder.files import write_atomic
+from builder.views import ViewError
+
+if TYPE_CHECKING:
+    from builder.query import Queryable
+
+REPORTS = """
+PREFIX kg: <https://w3id.org/dangkg/ont#>
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX schema: <https://schema.org/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT DISTINCT ?person ?role ?body ?date ?change ?article WHERE {
+  ?h a kg:Holding ; org:member ?p ; org:role ?r ; org:organization ?b ; kg:reportedChange ?c ; kg:article ?a .
+  ?p schema:name ?person . ?r rdfs:label ?role . ?b schema:name ?body . ?a kg:articleId ?article .
+  OPTIONAL { ?h kg:reportedFor ?date }
+  FILTER(!BOUND(?personName) || LCASE(STR(?person)) = LCASE(STR(?personName)))
+  FILTER(!BOUND(?roleName) || LCASE(STR(?role)) = LCASE(STR(?roleName)))
+  FILTER(!BOUND(?bodyName) || LCASE(STR(?body)) = LCASE(STR(?bodyName)))
+  BIND(STRAFTER(STR(?c), "#") AS ?change)
+}"""
+MARKERS = {"TakingUp": ("^", "#2a9d5c", "taken up"), "Continuing": ("o", "#3a6ea5", "held"),
+           "Leaving": ("v", "#c0392b", "left")}
+FORMATS = (".png", ".svg")
+COLUMNS = ("person", "role", "body", "date", "change", "article")
+
+
+@dataclass(frozen=True)
+class Report:
+    lane: str
+    day: date
+    change: str
+    article: str
+
+
+def reports(g: Queryable, person: str | None = None, role: str | None = None,
+            body: str | None = None) -> tuple[list[Report], int]:
+    """The dated reports of one person (lanes: posts) or of one post (lanes: persons), in lane and date order,
+    and how many reports had no full date."""
+    if bool(person) == bool(role and body):
+        raise ViewError("a timeline is of one person (person=…) or of one post (role=… and body=…)")
+    params = {"personName": person} if person else {"roleName": role, "bodyName": body}
+    out, undated = set(), 0
+    for row in g.query(REPORTS, initBindings={k: Literal(v) for k, v in params.items()}):
+        row = cast("dict[str, Any]", row)
+        r = {k: None if row[k] is None else str(row[k]) for k in COLUMNS}
+        lane = f"{r['role']} — {r['body']}" if person else str(r["person"])
+        try:
+            day = date.fromisoformat(str(r["date"]))
+        except ValueError:  # no date, or "--MM-DD"
+            undated += 1
+            continue
+        out.add(Report(lane, day, str(r["change"]), str(r["article"])))
+    return sorted(out, key=lambda r: (r.lane, r.day, r.change, r.article)), undated
+
+
+def timeline(g: Queryable, person: str | None = None, role: str | None = None, body: str | None = None) -> Any:
+    """The timeline of one person or one post as a matplotlib Figure (no pyplot: no backend is switched)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
+    from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
+
+    found, undated = reports(g, person, role, body)
+    if not found and not undated:
+        raise ViewError(f"no reports of {person or f'{role} — {body}'} in the graph")
+    lanes = sorted({r.lane for r in found})
+    fig = Figure(figsize=(10, 1.6 + 0.55 * max(1, len(lanes))), dpi=100)
+    FigureCanvasAgg(fig)
+    ax = fig.add_subplot()
+    for y, lane in enumerate(lanes):
+        seq = [r for r in found if r.lane == lane]
+        for a, b in zip(seq, seq[1:]):  # after a leaving, dotted: held again without a new taking-up
+            ax.plot([date2num(a.day), date2num(b.day)], [y, y], color="#bbbbbb", lw=2, zorder=1,
+                    ls=":" if a.change == "Leaving" else "-")
+        for change, (marker, colour, _) in MARKERS.items():
+            here = [date2num(r.day) for r in found if r.lane == lane and r.change == change]
+            ax.scatter(here, [y] * len(here), marker=marker, s=90, color=colour, zorder=2, edgecolors="white")
+    ax.set_yticks(range(len(lanes)), lanes, fontsize=9)
+    ax.set_ylim(-0.7, max(len(lanes), 1) - 0.3)
+    locator = AutoDateLocator()
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+    ax.grid(axis="x", color="#eeeeee")
+    fig.suptitle(person or f"{role} — {body}", fontsize=12)
+    note = f"{len(found)} dated reports" + (f"; {undated} without a full date not drawn" if undated else "")
+    ax.set_title(note, fontsize=9, color="#666666")
+    fig.legend(handles=[Line2D([], [], ls="", marker=m, ms=9, color=c, label=text) for m, c, text in MARKERS.values()],
+               loc="lower center", ncol=3, frameon=False, fontsize=9)
+    fig.subplots_adjust(left=0.32 if person else 0.2, right=0.97, bottom=0.3 if len(lanes) < 3 else 0.18, top=0.8)
+    return fig
+
+
+def write_timeline(g: Queryable, path: str | Path, person: str | None = None, role: str | None = None,
+                   body: str | None = None) -> Path:
+    """Write the timeline of one person or one post as .png or .svg (the suffix says which)."""
+    from matplotlib import rc_context
+
+    path = Path(path)
+    if path.suffix.lower() not in FORMATS:
+        raise ViewError(f"{path}: a timeline is drawn as {' or '.join(FORMATS)}, not {path.suffix or '(none)'!r}")
+    buf = io.BytesIO()
+    with rc_context({"svg.hashsalt": "dangkg", "svg.fonttype": "none"}):
+        fig = timeline(g, person, role, body)
+        if path.suffix.lower() == ".svg":
+            fig.savefig(buf, format="svg", metadata={"Date": None})
+        else:
+            fig.savefig(buf, format="png", dpi=150, metadata={"Software": None})
+    write_atomic(path, buf.getvalue())
+    return path

@@ -1,0 +1,317 @@
+"""Change over time: what each sentence says of a post (taken up, held, left, and from whom), the
+lineage of bodies, the time queries, and the consistency report — on sentences and small corpora written here.
+(Each cue phrase of cues.tsv is checked on its own in test_gazetteer_usage.py.)"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from helpers import articles, build_to
+from rdflib import Dataset, Graph, Namespace, URIRef
+
+import builder
+from builder import lineage
+from builder.extract import extract
+from builder.gazetteer import LocalBody, gazetteer
+from builder.ingest import make_article
+from builder.query import run
+from builder.resources import table
+
+ORG = Namespace("http://www.w3.org/ns/org#")
+A, B, C = "Nguyễn Văn An", "Trần Văn Bình", "Lê Văn Cường"
+SECRETARY = ("Bí thư", "Tỉnh ủy Nghệ An")
+
+
+def changes(text: str) -> dict[tuple[str, str, str], tuple[str, str | None, str | None]]:
+    """(person, role, body) → (change, predecessor, successor) of one article's holdings."""
+    facts = extract(make_article("t", "t.txt", text))
+    return {(h.person, h.role, h.body): (h.change, h.predecessor, h.successor) for h in facts.holdings}
+
+
+@pytest.mark.parametrize("text, person, post, expected", [
+    # a title after a take-up verb; the titles that describe the person before it are held
+    (f"Bộ Chính trị phân công ông {A}, Ủy viên Trung ương Đảng, giữ chức Bí thư Tỉnh ủy Nghệ An.",
+     A, ("Ủy viên", "Ban Chấp hành Trung ương"), ("hold", None, None)),
+    (f"Bộ Chính trị phân công ông {A}, Ủy viên Trung ương Đảng, giữ chức Bí thư Tỉnh ủy Nghệ An.",
+     A, SECRETARY, ("take-up", None, None)),
+    # "thôi giữ chức A để nhận nhiệm vụ B": A is left, B taken up
+    (f"Ông {A} thôi giữ chức Bí thư Tỉnh ủy Nghệ An để nhận nhiệm vụ Bộ trưởng Bộ Y tế.",
+     A, SECRETARY, ("leave", None, None)),
+    (f"Ông {A} thôi giữ chức Bí thư Tỉnh ủy Nghệ An để nhận nhiệm vụ Bộ trưởng Bộ Y tế.",
+     A, ("Bộ trưởng", "Bộ Y tế"), ("take-up", None, None)),
+    # a leave cue covers every title of its run
+    (f"Ông {A} thôi tham gia Ban Chấp hành, Ban Thường vụ Tỉnh ủy Nghệ An.",
+     A, ("Ủy viên", "Ban Thường vụ Tỉnh ủy Nghệ An"), ("leave", None, None)),
+    # dismissal: the title after the verb, or describing the person the verb names
+    (f"Quốc hội miễn nhiệm Phó Chủ tịch Quốc hội {A}.", A, ("Phó Chủ tịch", "Quốc hội"), ("leave", None, None)),
+    (f"Quốc hội miễn nhiệm ông {A}, Phó Chủ tịch Quốc hội.", A, ("Phó Chủ tịch", "Quốc hội"), ("leave", None, None)),
+    (f"Quốc hội bầu ông {A}, Phó Chủ tịch Quốc hội, giữ chức Chủ tịch Quốc hội.", A, ("Phó Chủ tịch", "Quốc hội"),
+     ("hold", None, None)),
+    # "thay ông B": B is the predecessor, and B's own holding of the post is left, with A as successor
+    (f"Ngày 2/3/2025, Bộ Chính trị phân công ông {A} giữ chức Bí thư Tỉnh ủy Nghệ An thay ông {B}, "
+     "Bí thư Tỉnh ủy Nghệ An, nghỉ hưu.", A, SECRETARY, ("take-up", B, None)),
+    (f"Ngày 2/3/2025, Bộ Chính trị phân công ông {A} giữ chức Bí thư Tỉnh ủy Nghệ An thay ông {B}, "
+     "Bí thư Tỉnh ủy Nghệ An.", B, SECRETARY, ("leave", None, A)),
+    (f"Ông {A} được bầu làm Bí thư Tỉnh ủy Nghệ An, kế nhiệm ông {B}.", A, SECRETARY, ("take-up", B, None)),
+    # a title said of the present ("hiện"), after an earlier take-up cue
+    (f"Ông {A} được bầu vào Ban Chấp hành, hiện là Phó Bí thư Tỉnh ủy Nghệ An.", A, ("Phó Bí thư", "Tỉnh ủy Nghệ An"),
+     ("hold", None, None)),
+    # no cue at all
+    (f"Bí thư Tỉnh ủy Nghệ An {A} phát biểu.", A, SECRETARY, ("hold", None, None)),
+    # a clause break ends a cue's reach
+    (f"Ông {B} được bầu giữ chức Chủ tịch Hội đồng nhân dân tỉnh Nghệ An; Bí thư Tỉnh ủy Nghệ An {A} phát biểu.",
+     A, SECRETARY, ("hold", None, None)),
+])
+def test_what_a_sentence_says_of_a_post(text, person, post, expected) -> None:
+    assert changes(text)[(person, *post)] == expected
+
+
+def test_a_former_title_stays_out() -> None:
+    assert (A, *SECRETARY) not in changes(f"Ông {A}, nguyên Bí thư Tỉnh ủy Nghệ An, phát biểu.")
+
+
+@pytest.mark.parametrize("text, role, body", [
+    (f"Hội nghị đã bầu bổ sung Ủy viên Ban Thường vụ Tỉnh ủy Nghệ An, gồm các ông: {A}, {B}.",
+     "Ủy viên", "Ban Thường vụ Tỉnh ủy Nghệ An"),
+    (f"Các Phó Bí thư Tỉnh ủy Nghệ An được bầu gồm:\n- {A}\n- {B}\n", "Phó Bí thư", "Tỉnh ủy Nghệ An"),
+])
+def test_a_list_header_gives_its_change_to_every_item(text, role, body) -> None:
+    got = changes(text)
+    assert got[(A, role, body)][0] == got[(B, role, body)][0] == "take-up"
+
+
+# ---------------------------------------------------------------- a small corpus over time
+
+EARLY = f"""Nghệ An tổng kết công tác năm 2023
+
+Sáng 15/12/2023, tại thành phố Vinh, Tỉnh ủy Nghệ An tổ chức Hội nghị tổng kết công tác năm 2023.
+
+Bí thư Tỉnh ủy Nghệ An {B} chủ trì hội nghị.
+"""
+HANDOVER = f"""Bộ Chính trị phân công Bí thư Tỉnh ủy Nghệ An
+
+Sáng 10/3/2024, tại thành phố Vinh, Ban Tổ chức Trung ương tổ chức Hội nghị công bố quyết định của Bộ Chính trị.
+
+Bộ Chính trị phân công ông {A}, Ủy viên Trung ương Đảng, giữ chức Bí thư Tỉnh ủy Nghệ An thay ông {B}, \
+Bí thư Tỉnh ủy Nghệ An, nghỉ hưu theo chế độ.
+"""
+LATER = f"""Tỉnh ủy Nghệ An họp
+
+Chiều 20/6/2024, tại thành phố Vinh, Tỉnh ủy Nghệ An tổ chức Hội nghị lần thứ 20.
+
+Bí thư Tỉnh ủy Nghệ An {A} chủ trì hội nghị.
+"""
+STALE = f"""Hội nghị ở Nghệ An
+
+Chiều 1/8/2024, tại thành phố Vinh, Tỉnh ủy Nghệ An tổ chức Hội nghị sơ kết.
+
+Dự hội nghị có ông {B}, Bí thư Tỉnh ủy Nghệ An.
+"""
+SECOND = f"""Bổ nhiệm ở Nghệ An
+
+Sáng 2/9/2024, tại thành phố Vinh, Tỉnh ủy Nghệ An tổ chức Hội nghị công bố quyết định.
+
+Bộ Chính trị chỉ định ông {C} giữ chức Bí thư Tỉnh ủy Nghệ An.
+"""
+AFTER = f"""Tỉnh ủy Hà Giang họp
+
+Sáng 5/9/2025, tại thành phố Hà Giang, Tỉnh ủy Hà Giang tổ chức Hội nghị.
+
+Bí thư Tỉnh ủy Hà Giang {C} chủ trì hội nghị.
+"""
+
+
+@pytest.fixture(scope="module")
+def timeline(tmp_path_factory) -> tuple[builder.Build, Path]:
+    base = tmp_path_factory.mktemp("time")
+    src = articles(base / "in", early=EARLY, handover=HANDOVER, later=LATER, stale=STALE, second=SECOND, after=AFTER)
+    out = base / "out"
+    return build_to([src], out), out
+
+
+def rows(name: str, b: builder.Build, **params: str) -> list[dict]:
+    """A saved query's rows on rdflib's dataset, after checking Oxigraph gives the same."""
+    _, got = run(name, b.dataset, params)
+    _, again = run(name, b.merged, params)
+    assert got == again
+    return got
+
+
+def test_the_corpus_conforms_and_says_what_changed(timeline) -> None:
+    b, out = timeline
+    assert b.conforms and "and the lineage graph" in b.validation.how
+    ds = Dataset()
+    ds.parse(out / "graph.trig", format="trig")
+    handover = ds.graph(URIRef("https://w3id.org/dangkg/id/graph/handover"))
+    said = {str(c).rsplit("#", 1)[1] for c in handover.objects(None, URIRef("https://w3id.org/dangkg/ont#reportedChange"))}
+    assert said == {"TakingUp", "Leaving", "Continuing"}
+
+
+def test_holders_as_of(timeline) -> None:
+    b, _ = timeline
+    ask = {"roleName": "bí thư", "bodyName": "Tỉnh ủy Nghệ An"}
+    assert rows("holders-as-of", b, **ask, asOf="2023-12-01") == []
+    [before] = rows("holders-as-of", b, **ask, asOf="2024-01-01")
+    assert (before["person"], before["reportedFor"], before["change"], before["articleId"]) == (
+        B, "2023-12-15", "Continuing", "early")
+    [after] = rows("holders-as-of", b, **ask, asOf="2024-04-01")  # B's latest report is his leaving
+    assert (after["person"], after["reportedFor"], after["change"], after["articleId"]) == (
+        A, "2024-03-10", "TakingUp", "handover")
+    assert A in after["sentence"] and "thay ông" in after["sentence"]
+    assert {r["person"] for r in rows("holders-as-of", b, **ask, asOf="2024-06-30")} == {A}
+
+
+def test_person_timeline(timeline) -> None:
+    b, _ = timeline
+    got = [(r["reportedFor"], r["change"], r["role"], r["body"], r["articleId"])
+           for r in rows("person-timeline", b, personName=B)]
+    assert got == [("2023-12-15", "Continuing", *SECRETARY, "early"), ("2024-03-10", "Leaving", *SECRETARY, "handover"),
+                   ("2024-08-01", "Continuing", *SECRETARY, "stale")]
+    [left] = [r for r in rows("person-timeline", b, personName=B) if r["change"] == "Leaving"]
+    assert (left["cue"], left["successor"], left["predecessor"]) == ("nghỉ hưu theo chế độ", A, None)
+
+
+def test_post_transitions(timeline) -> None:
+    b, _ = timeline
+    got = rows("post-transitions", b, roleName="Bí thư", bodyName="Tỉnh ủy Nghệ An")
+    assert [(r["predecessor"], r["successor"], r["reportedFor"], r["articleId"]) for r in got] == [
+        (B, A, "2024-03-10", "handover")]
+    assert rows("post-transitions", b, bodyName="Bộ Y tế") == []
+
+
+def test_lineage_query(timeline) -> None:
+    b, _ = timeline
+    got = rows("lineage", b, bodyName="Ban Tuyên giáo và Dân vận Trung ương")
+    assert {(r["direction"], r["body"], r["date"], r["kind"]) for r in got} == {
+        ("predecessor", "Ban Tuyên giáo Trung ương", "2025-02-03", "merger"),
+        ("predecessor", "Ban Dân vận Trung ương", "2025-02-03", "merger")}
+    assert all("Bộ Chính trị" in r["source"] for r in got)
+    [up] = rows("lineage", b, bodyName="Tỉnh ủy Hà Giang")
+    assert (up["direction"], up["body"], up["date"]) == ("successor", "Tỉnh ủy Tuyên Quang", "2025-07-01")
+    assert "202/2025/QH15" in up["source"]
+    assert {r["body"] for r in rows("lineage", b, bodyName="Ủy ban nhân dân Thành phố Hồ Chí Minh")} == {
+        "Ủy ban nhân dân tỉnh Bình Dương", "Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu"}
+
+
+def test_succession_follows_lineage_when_asked(timeline) -> None:
+    b, _ = timeline
+    ask = {"roleName": "Bí thư", "bodyName": "Tỉnh ủy Tuyên Quang"}
+    assert rows("succession", b, **ask) == []
+    [row] = rows("succession", b, **ask, followLineage="true")
+    assert (row["person"], row["body"], row["reportedFor"]) == (C, "Tỉnh ủy Hà Giang", "2025-09-05")
+    assert rows("succession", b, **ask, followLineage="false") == []
+    assert len(rows("succession", b, roleName="Bí thư", bodyName="Tỉnh ủy Nghệ An")) == 6
+
+
+def test_the_consistency_report(timeline) -> None:
+    b, _ = timeline
+    got = {(r["kind"], r["person"], r["other"], r["date"], r["personArticle"], r["otherArticle"]) for r in b.conflicts}
+    assert got == {
+        ("left-then-held", B, B, "2024-08-01", "handover", "stale"),  # left in March, holding again in August
+        ("double-take-up", A, C, "2024-09-02", "handover", "second"),  # C takes up A's post, A never said to leave
+        ("after-ceased", C, "Tỉnh ủy Tuyên Quang + Tỉnh ủy Hà Giang → Tỉnh ủy Tuyên Quang", "2025-09-05", "after",
+         ""),
+    }
+    [ceased] = [r for r in b.conflicts if r["kind"] == "after-ceased"]
+    assert ceased["otherFact"].endswith("/change/tinh-tuyen-quang/" + ceased["otherFact"].rsplit("/", 1)[1])
+    assert "202/2025/QH15" in ceased["otherSentence"] and C in ceased["personSentence"]
+    # the hand-over day (A takes up, B leaves) is not two holders on one day
+    assert not [r for r in b.conflicts if r["kind"] == "same-day"]
+
+
+def test_kg_conflicts_lists_every_kind(timeline, capsys) -> None:
+    from builder.cli import main
+
+    _, out = timeline
+    assert main(["conflicts", str(out), "--format", "csv"]) == 0
+    text = capsys.readouterr().out
+    assert {"left-then-held", "double-take-up", "after-ceased"} <= set(re.findall(r"^([a-z-]+),", text, re.M))
+
+
+# ---------------------------------------------------------------- the lineage data
+
+
+def test_every_lineage_body_is_a_body_extraction_knows() -> None:
+    """Lineage names bodies as extraction writes them: bodies.tsv's names, local_bodies.tsv's templates filled."""
+    known = {r["body"] for r in table("bodies.tsv")}
+    known |= {LocalBody(r["pattern"], r["level"]).fill(place) for r in table("local_bodies.tsv")
+              if r["level"] == "province" for place in gazetteer().place_list}
+    for c in lineage.changes():
+        for name in (*c.original, c.resulting):
+            assert name in known, f"{c.id}: {name!r} is not a body of bodies.tsv / local_bodies.tsv"
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", c.date) and re.search(r"(Nghị quyết|Quyết định) \S*\d", c.source)
+
+
+def test_the_2025_province_merger_makes_34_of_63() -> None:
+    """Every province merged away by Nghị quyết 202/2025/QH15 goes into exactly one of the 23 merged ones."""
+    places = {r["name"]: r["status"] for r in table("places.tsv")}
+    merged = [r for r in table("lineage.tsv") if r["bodies"] and r["date"] == "2025-07-01"]
+    gone = [p for r in merged for p in r["from"].split("|") if p != r["to"]]
+    assert len(merged) == 23 and len(gone) == len(set(gone)) == 29
+    assert set(gone) == {p for p, s in places.items() if s == "pre-2025"} - {"Thừa Thiên Huế"}
+    assert all(places[r["to"]] == "both" for r in merged)
+    unchanged = {p for p, s in places.items() if s == "both"} - {r["to"] for r in merged}
+    assert len(merged) + len(unchanged) + 1 == 34  # + Huế, a city of its own since 1 January 2025
+
+
+def test_the_lineage_graph(timeline) -> None:
+    _, out = timeline
+    ds = Dataset()
+    ds.parse(out / "graph.trig", format="trig")
+    g = ds.graph(lineage.GRAPH)
+    events = set(g.subjects(predicate=ORG.resultingOrganization))
+    assert len(events) == len(lineage.changes()) == 80
+    ha_giang = URIRef(str(builder.resolve.body("Tỉnh ủy Hà Giang")))
+    assert str(g.value(ha_giang, URIRef("https://schema.org/dissolutionDate"))) == "2025-07-01"
+    tuyen_quang = builder.resolve.body("Tỉnh ủy Tuyên Quang")
+    assert g.value(tuyen_quang, URIRef("https://schema.org/dissolutionDate")) is None  # it continues, enlarged
+    merged = Graph().parse(out / "graph.ttl", format="turtle")
+    assert set(merged.subjects(predicate=ORG.resultingOrganization)) == events
+
+
+# ---------------------------------------------------------------- timeline pictures
+
+
+def test_a_person_timeline_is_drawn(timeline, tmp_path) -> None:
+    import matplotlib.image
+
+    from builder.timeline import reports, write_timeline
+
+    b, _ = timeline
+    found, undated = reports(b.dataset, person=B)
+    assert [(r.day.isoformat(), r.change, r.article) for r in found] == [
+        ("2023-12-15", "Continuing", "early"), ("2024-03-10", "Leaving", "handover"),
+        ("2024-08-01", "Continuing", "stale")]
+    assert undated == 0 and {r.lane for r in found} == {"Bí thư — Tỉnh ủy Nghệ An"}
+    png = write_timeline(b.dataset, tmp_path / "b.png", person=B)
+    pixels = matplotlib.image.imread(png)
+    assert pixels.shape[0] > 250 and pixels.shape[1] > 1000 and pixels.std() > 0.05
+
+
+def test_a_post_timeline_is_drawn_alike_from_rdflib_and_oxigraph(timeline, tmp_path) -> None:
+    from builder.timeline import write_timeline
+
+    b, _ = timeline
+    one = write_timeline(b.dataset, tmp_path / "one.svg", role="Bí thư", body="Tỉnh ủy Nghệ An").read_bytes()
+    two = write_timeline(b.merged, tmp_path / "two.svg", role="Bí thư", body="Tỉnh ủy Nghệ An").read_bytes()
+    assert one == two  # same reports, same file
+    text = one.decode("utf-8")
+    assert all(name in text for name in (A, B, C)) and "Bí thư — Tỉnh ủy Nghệ An" in text
+
+
+def test_kg_viz_draws_a_timeline(timeline, tmp_path, capsys) -> None:
+    from builder.cli import main
+
+    _, out = timeline
+    assert main(["viz", str(out), "--view", "timeline", "--around", A, "-o", str(tmp_path / "a.png")]) == 0
+    assert (tmp_path / "a.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert main(["viz", str(out), "--view", "timeline", "--role", "Bí thư", "--body", "Tỉnh ủy Nghệ An",
+                 "-o", str(tmp_path / "p.svg")]) == 0
+    capsys.readouterr()
+    assert main(["viz", str(out), "--view", "timeline", "--around", A, "-o", str(tmp_path / "a.html")]) == 2
+    assert main(["viz", str(out), "--view", "timeline", "--around", "Không Có Ai", "-o", str(tmp_path / "x.png")]) == 2
+    assert main(["viz", str(out), "--view", "timeline", "-o", str(tmp_path / "y.png")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 3 and "a.html" in err and "Không Có Ai" in err
