@@ -235,7 +235,7 @@ def test_conflicts_on_the_seeds(kg_build, capsys):
     out, _ = kg_build
     proc = cli(capsys, "conflicts", str(out))
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.split()[:3] == ["role", "body", "date"]
+    assert proc.stdout.split()[:3] == ["kind", "role", "body"]
     assert "(0 rows)" in proc.stdout
     assert (out / "conflicts.csv").read_text(encoding="utf-8").count("\n") == 1  # the header only
 

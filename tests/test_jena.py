@@ -104,7 +104,7 @@ def test_exports_hold_the_same_quads(seeds_ds, exports: dict[str, Path]) -> None
         got.parse(path, format={"jsonld": "json-ld"}.get(fmt, fmt))
         assert {(s, p, o) for s, p, o, _ in got.quads((None, None, None, None))} == want, fmt
         if fmt != "turtle":
-            assert len([g for g in got.graphs() if len(g)]) == 5, fmt  # one named graph per article
+            assert len([g for g in got.graphs() if len(g)]) == 6, fmt  # one named graph per article, and lineage
 
 
 # (b) TDB2 + ARQ: the unbound ?topic parameter falls back to the COALESCE default.
