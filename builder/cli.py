@@ -10,6 +10,7 @@ import argparse
 import json
 import os
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -64,7 +65,7 @@ def _build_summary(b: builder.Build, outdir: Path) -> tuple[dict[str, Any], list
         done = ", ".join(f"{b.curated[d]} {d}ed" for d in ("accept", "reject", "correct"))
         lines.append(f"curation: {done}, {len(b.stale)} stale")
     lines += [f"SHACL: {state} ({b.validation.how}; report: {outdir / 'report.ttl'})",
-              f"conflicts: {len(b.conflicts)} (one post, one day, two holders: {outdir / 'conflicts.csv'})",
+              f"conflicts: {len(b.conflicts)} ({_kinds(b.conflicts)}{outdir / 'conflicts.csv'})",
               f"problems: {len(b.problems)} ({outdir / 'problems.jsonl'})",
               f"wrote: {outdir / 'graph.trig'}, {outdir / 'graph.ttl'}"]
     summary = {
@@ -215,6 +216,15 @@ def cmd_review(args: argparse.Namespace) -> int:
             [f"wrote: {out} ({n} facts, least sure first; fill in 'decision': accept, reject or correct, "
              f"then `kg build --curation {out}`)"])
     return 0
+
+
+def _kinds(rows: list[dict[str, Any]]) -> str:
+    """'2 same-day, 1 after-ceased: ' — the conflicts per kind, in builder.conflicts.KINDS order ('' for none)."""
+    from builder.conflicts import KINDS
+
+    counts = Counter(r["kind"] for r in rows)
+    text = ", ".join(f"{counts[k]} {k}" for k in KINDS if counts[k])
+    return f"{text}: " if text else ""
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:

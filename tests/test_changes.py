@@ -315,3 +315,24 @@ def test_kg_viz_draws_a_timeline(timeline, tmp_path, capsys) -> None:
     assert main(["viz", str(out), "--view", "timeline", "-o", str(tmp_path / "y.png")]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 3 and "a.html" in err and "Không Có Ai" in err
+
+
+@pytest.fixture(scope="module")
+def lineage_store():
+    from builder.store import OxigraphGraph
+
+    return OxigraphGraph.from_ntriples([lineage.rendered().nt])
+
+
+@pytest.mark.parametrize("change", lineage.changes(), ids=[f"{c.id}:{c.resulting}" for c in lineage.changes()])
+def test_every_lineage_entry_is_asked_both_ways(change, lineage_store) -> None:
+    """Each change of lineage.tsv: the resulting body lists every other original as a predecessor, on the
+    change's date, from its source; each original that ended lists the result as its successor."""
+    _, up = run("lineage", lineage_store, {"bodyName": change.resulting})
+    before = {(r["body"], r["date"], r["source"]) for r in up if r["direction"] == "predecessor"}
+    assert {(o, change.date, change.source) for o in change.original if o != change.resulting} <= before
+    for original in change.original:
+        if original != change.resulting:
+            _, down = run("lineage", lineage_store, {"bodyName": original})
+            assert (change.resulting, change.date) in {(r["body"], r["date"]) for r in down
+                                                       if r["direction"] == "successor"}
