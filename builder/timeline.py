@@ -84,7 +84,8 @@ def timeline(g: Queryable, person: str | None = None, role: str | None = None, b
     if not found and not undated:
         raise ViewError(f"no reports of {person or f'{role} — {body}'} in the graph")
     lanes = sorted({r.lane for r in found})
-    fig = Figure(figsize=(10, 1.6 + 0.55 * max(1, len(lanes))), dpi=100)
+    height = 2.0 + 0.55 * max(1, len(lanes))
+    fig = Figure(figsize=(10, height), dpi=100)
     FigureCanvasAgg(fig)
     ax = fig.add_subplot()
     for y, lane in enumerate(lanes):
@@ -106,7 +107,8 @@ def timeline(g: Queryable, person: str | None = None, role: str | None = None, b
     ax.set_title(note, fontsize=9, color="#666666")
     fig.legend(handles=[Line2D([], [], ls="", marker=m, ms=9, color=c, label=text) for m, c, text in MARKERS.values()],
                loc="lower center", ncol=3, frameon=False, fontsize=9)
-    fig.subplots_adjust(left=0.32 if person else 0.2, right=0.97, bottom=0.3 if len(lanes) < 3 else 0.18, top=0.8)
+    # room in inches: the legend and the dates below, the title and the note above, the lane names on the left
+    fig.subplots_adjust(left=0.32 if person else 0.2, right=0.97, bottom=1.0 / height, top=1 - 0.75 / height)
     return fig
 
 
