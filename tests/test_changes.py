@@ -22,6 +22,7 @@ from builder.resources import table
 ORG = Namespace("http://www.w3.org/ns/org#")
 A, B, C = "Nguyễn Văn An", "Trần Văn Bình", "Lê Văn Cường"
 SECRETARY = ("Bí thư", "Tỉnh ủy Nghệ An")
+SIX = "Sáu Ủy viên Bộ Chính trị tham gia Ban Bí thư gồm"
 
 
 def changes(text: str) -> dict[tuple[str, str, str], tuple[str, str | None, str | None]]:
@@ -57,6 +58,16 @@ def changes(text: str) -> dict[tuple[str, str, str], tuple[str, str | None, str 
     (f"Ông {A} được bầu làm Bí thư Tỉnh ủy Nghệ An, kế nhiệm ông {B}.", A, SECRETARY, ("take-up", B, None)),
     # a title said of the present ("hiện"), after an earlier take-up cue
     (f"Ông {A} được bầu vào Ban Chấp hành, hiện là Phó Bí thư Tỉnh ủy Nghệ An.", A, ("Phó Bí thư", "Tỉnh ủy Nghệ An"),
+     ("hold", None, None)),
+    # "hiện … giữ chức" is held now; "bầu cử" (an election) is no take-up verb
+    (f"Quốc hội miễn nhiệm Ủy viên Hội đồng bầu cử quốc gia đối với ông {A} với cơ cấu là Phó Chủ tịch Quốc hội "
+     f"(hiện ông An giữ chức Bí thư Tỉnh ủy Nghệ An).", A, SECRETARY, ("hold", None, None)),
+    (f"Quốc hội miễn nhiệm Ủy viên Hội đồng bầu cử quốc gia đối với ông {A} với cơ cấu là Phó Chủ tịch Quốc hội.",
+     A, ("Phó Chủ tịch", "Quốc hội"), ("leave", None, None)),
+    # a list's items after ':' are described by their own titles, not by the header's verb
+    (f"{SIX}: Thường trực Ban Bí thư {A}; Trưởng Ban Tổ chức Trung ương {B}.", A, ("Thường trực", "Ban Bí thư"),
+     ("hold", None, None)),
+    (f"{SIX}: Thường trực Ban Bí thư {A}; Trưởng Ban Tổ chức Trung ương {B}.", B, ("Ủy viên", "Bộ Chính trị"),
      ("hold", None, None)),
     # no cue at all
     (f"Bí thư Tỉnh ủy Nghệ An {A} phát biểu.", A, SECRETARY, ("hold", None, None)),

@@ -3,8 +3,9 @@
 A title reads as the cue phrase nearest before it in its sentence says (cues.tsv): a
 `take-up` cue ("được bầu", "bổ nhiệm", "giữ chức", "tham gia" …), a `leave` cue ("thôi
 giữ chức", "miễn nhiệm" …) or a `current` one ("hiện giữ chức", "đang"), the longest phrase
-winning where phrases overlap ("thôi giữ chức" over "giữ chức"). A cue does not reach past
-a clause break ('.', ';'), nor across a person's name to the titles that describe that
+winning where phrases overlap ("thôi giữ chức" over "giữ chức"); "hiện" a few syllables before
+"giữ chức" still says the post is held ("hiện ông A giữ chức …"). A cue does not reach past
+a clause break ('.', ';', and ':' before a list's items), nor across a person's name to the titles that describe that
 person ("bầu ông A, Phó Bí thư Tỉnh ủy, giữ chức …": Phó Bí thư is held, not taken up),
 except a leave cue right before the name ("miễn nhiệm ông A, Phó Chủ tịch …": the post
 the person is dismissed from).
@@ -28,8 +29,9 @@ TAKE_UP, HOLD, LEAVE = "take-up", "hold", "leave"
 KINDS = (TAKE_UP, HOLD, LEAVE)
 STRENGTH = {HOLD: 0, TAKE_UP: 1, LEAVE: 2}  # an article reporting several: leaving, else taking up, else holding
 CUE_KINDS = {"take-up": TAKE_UP, "leave": LEAVE, "current": HOLD}
-BREAKS = {".", ";"}
+BREAKS = {".", ";", ":"}  # a list's items after ':' carry their own titles, not the header's verb
 FILLERS = {",", "đã", "được", "xin", "vừa", "sẽ", "nay", "cũng"}  # between a person's titles and "nghỉ hưu"
+NEAR = 4  # syllables between "hiện"/"đang" and a following "giữ chức" that still says "holds it now"
 
 
 @dataclass(frozen=True)
@@ -61,20 +63,25 @@ def _cues(ctx: ArticleContext, sentence: Sentence, stop: int) -> list[tuple[int,
 
 def change_at(ctx: ArticleContext, sentence: Sentence, title: Title, found: list[Name], header: bool = False) -> Change:
     """What the sentence says of one of its titles (found: the sentence's person names; header: the title is a
-    list header's, whose verb may follow it: "Các Phó Bí thư được bầu gồm: …")."""
+    list header's, whose verb may follow it when the list starts right after: "Các Phó Bí thư được bầu gồm: …",
+    not "Sáu Ủy viên Bộ Chính trị tham gia Ban Bí thư gồm: …")."""
     keys = sentence.keys
     breaks = [k for k in range(title.start) if keys[k] in BREAKS]
     begin = breaks[-1] + 1 if breaks else 0
     cues = [c for c in _cues(ctx, sentence, title.start) if c[0] >= begin]
     if cues:
         start, end, kind = cues[-1]
+        if kind == TAKE_UP and len(cues) > 1 and cues[-2][2] == HOLD and start - cues[-2][1] <= NEAR:
+            start, end, kind = cues[-2]  # "hiện ông Ngọc giữ chức …": holds it now
         described = [n for n in found if end <= n.start and n.end < title.start and keys[n.end] in {",", "("}]
         if not described or kind == LEAVE and _next_word(ctx, keys, end) == described[0].start:
             return Change(kind, _written(sentence, start, end))  # "miễn nhiệm ông A, Phó Chủ tịch …": left
     after = _after_titles(ctx, sentence, title.end)
     if (stop := ctx.g.cue_at("leave-after", keys, after)) is not None:
         return Change(LEAVE, _written(sentence, after, stop))
-    if header and (hit := next((c for c in _cues(ctx, sentence, len(keys)) if title.end <= c[0] <= after), None)):
+    intro = ctx.g.cue_words("list-intro") | {":", ","}
+    if header and (hit := next((c for c in _cues(ctx, sentence, len(keys)) if title.end <= c[0] <= after
+                                and keys[c[1]:c[1] + 1] and keys[c[1]] in intro), None)):
         return Change(hit[2], _written(sentence, hit[0], hit[1]))
     return Change(HOLD)
 
