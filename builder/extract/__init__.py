@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from builder.extract import events
-from builder.extract.changes import Change, change_at, successions
+from builder.extract.changes import Change, change_at, cues_in, successions
 from builder.extract.context import article_context, sentences
 from builder.extract.documents import find_documents
 from builder.extract.rules import evidence
@@ -35,9 +35,10 @@ def extract(article: Article) -> Facts:
         syls = sent.syllables
         bound = bind(sent, ctx)
         titled = []
+        said = cues_in(ctx, sent) if bound.holdings or bound.opens else []
         for name, title, rule in bound.holdings:
             written = text[syls[title.start].start:syls[title.end - 1].end]
-            change = change_at(ctx, sent, title, bound.names, header=rule == "list-header")
+            change = change_at(ctx, sent, title, bound.names, rule == "list-header", said)
             titled.append((name, Holding(name.text, title.role, title.body, written, evidence(rule, sent),
                                        change=change.kind, cue=change.cue)))
         facts.holdings += successions(ctx, sent, titled, bound.names)
@@ -49,7 +50,7 @@ def extract(article: Article) -> Facts:
         elif header:
             header = []
         if bound.opens:
-            header = [(t, header_text(sent, t), change_at(ctx, sent, t, bound.names, header=True))
+            header = [(t, header_text(sent, t), change_at(ctx, sent, t, bound.names, True, said))
                       for t in bound.opens]
         facts.events += events.find_events(sent, ctx)
         facts.terms += find_terms(sent, ctx)

@@ -45,12 +45,15 @@ def _written(sentence: Sentence, i: int, j: int) -> str:
     return sentence.text[syls[i].start - sentence.start:syls[j - 1].end - sentence.start]
 
 
-def _cues(ctx: ArticleContext, sentence: Sentence, stop: int) -> list[tuple[int, int, str]]:
-    """(start, end, kind) of the cue phrases before syllable `stop`, read left to right, longest first."""
+Cue = tuple[int, int, str]  # start and end syllable, and the kind it says (TAKE_UP, HOLD, LEAVE)
+
+
+def cues_in(ctx: ArticleContext, sentence: Sentence) -> list[Cue]:
+    """The sentence's cue phrases, read left to right, longest first (once per sentence: see change_at)."""
     keys, out, i = sentence.keys, [], 0
-    while i < stop:  # a "not-" phrase ("bàn giao", "làm việc") is read over like a cue, and says nothing
+    while i < len(keys):  # a "not-" phrase ("bàn giao", "làm việc") is read over like a cue, and says nothing
         hits = [(span[0], span[1], CUE_KINDS[name]) for name in CUE_KINDS
-                if (span := ctx.g.cue_span(name, keys, i)) is not None and span[0] <= stop]
+                if (span := ctx.g.cue_span(name, keys, i)) is not None]
         if hits:
             end, cue, kind = max(hits)
             if cue:
@@ -61,14 +64,16 @@ def _cues(ctx: ArticleContext, sentence: Sentence, stop: int) -> list[tuple[int,
     return out
 
 
-def change_at(ctx: ArticleContext, sentence: Sentence, title: Title, found: list[Name], header: bool = False) -> Change:
+def change_at(ctx: ArticleContext, sentence: Sentence, title: Title, found: list[Name], header: bool = False,
+              said: list[Cue] | None = None) -> Change:
     """What the sentence says of one of its titles (found: the sentence's person names; header: the title is a
     list header's, whose verb may follow it when the list starts right after: "Các Phó Bí thư được bầu gồm: …",
-    not "Sáu Ủy viên Bộ Chính trị tham gia Ban Bí thư gồm: …")."""
+    not "Sáu Ủy viên Bộ Chính trị tham gia Ban Bí thư gồm: …"; said: the sentence's cues_in, if known)."""
     keys = sentence.keys
     breaks = [k for k in range(title.start) if keys[k] in BREAKS]
     begin = breaks[-1] + 1 if breaks else 0
-    cues = [c for c in _cues(ctx, sentence, title.start) if c[0] >= begin]
+    said = cues_in(ctx, sentence) if said is None else said
+    cues = [c for c in said if c[0] >= begin and c[1] <= title.start]
     if cues:
         start, end, kind = cues[-1]
         if kind == TAKE_UP and len(cues) > 1 and cues[-2][2] == HOLD and start - cues[-2][1] <= NEAR:
@@ -80,7 +85,7 @@ def change_at(ctx: ArticleContext, sentence: Sentence, title: Title, found: list
     if (stop := ctx.g.cue_at("leave-after", keys, after)) is not None:
         return Change(LEAVE, _written(sentence, after, stop))
     intro = ctx.g.cue_words("list-intro") | {":", ","}
-    if header and (hit := next((c for c in _cues(ctx, sentence, len(keys)) if title.end <= c[0] <= after
+    if header and (hit := next((c for c in said if title.end <= c[0] <= after
                                 and keys[c[1]:c[1] + 1] and keys[c[1]] in intro), None)):
         return Change(hit[2], _written(sentence, hit[0], hit[1]))
     return Change(HOLD)
