@@ -40,6 +40,7 @@ class SavedQuery:
     summary: str
     params: str
     kind: str
+    dates: frozenset[str] = frozenset()  # parameters that must be a date, YYYY-MM-DD ('#+ dates:' header)
 
     @property
     def param_names(self) -> set[str]:
@@ -55,7 +56,8 @@ def saved(name: str) -> SavedQuery:
         raise QueryError(f"no saved query {name!r} (see `kg queries`)")
     text = path.read_text(encoding="utf-8")
     meta = {m.group(1): m.group(2).strip() for m in map(HEADER.match, text.splitlines()) if m}
-    return SavedQuery(name, text, meta.get("summary", ""), meta.get("params", ""), meta.get("kind", "report"))
+    return SavedQuery(name, text, meta.get("summary", ""), meta.get("params", ""), meta.get("kind", "report"),
+                      frozenset(re.split(r"[\s,]+", meta["dates"].strip())) if meta.get("dates") else frozenset())
 
 
 def checked(name: str, params: dict[str, Any] | None) -> SavedQuery:
@@ -64,6 +66,11 @@ def checked(name: str, params: dict[str, Any] | None) -> SavedQuery:
     unknown = [k for k in (params or {}) if k not in query.param_names]
     if unknown:
         raise QueryError(f"query {name!r} has no parameter {', '.join(unknown)}")
+    for k in sorted(query.dates & set(params or {})):
+        try:
+            date.fromisoformat(str((params or {})[k]))
+        except ValueError:
+            raise QueryError(f"query {name!r}: {k} must be a date, YYYY-MM-DD (not {(params or {})[k]!r})") from None
     return query
 
 

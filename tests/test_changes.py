@@ -174,6 +174,15 @@ def test_holders_as_of(timeline) -> None:
     assert {r["person"] for r in rows("holders-as-of", b, **ask, asOf="2024-06-30")} == {A}
 
 
+def test_as_of_must_be_a_date(timeline) -> None:
+    from builder.query import QueryError
+
+    b, _ = timeline
+    for bad in ("2024/06/01", "1 June 2024", "2024-13-01"):
+        with pytest.raises(QueryError, match="asOf must be a date"):
+            run("holders-as-of", b.dataset, {"roleName": "Bí thư", "bodyName": "Tỉnh ủy Nghệ An", "asOf": bad})
+
+
 def test_person_timeline(timeline) -> None:
     b, _ = timeline
     got = [(r["reportedFor"], r["change"], r["role"], r["body"], r["articleId"])

@@ -98,6 +98,7 @@ def test_header(path: Path):
     assert (q.summary, q.params, q.kind) == (header["summary"], header["params"], header["kind"])
     if path.stem.endswith("-violation"):
         assert q.kind == "violation"
+    assert q.dates <= q.param_names, f"{path.name}: '#+ dates:' names a parameter it does not declare"
 
 
 @pytest.mark.parametrize("name", [n for n in NAMES if "violation" in n])
