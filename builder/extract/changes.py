@@ -2,17 +2,18 @@
 
 A title reads as the cue phrase nearest before it in its sentence says (cues.tsv): a
 `take-up` cue ("được bầu", "bổ nhiệm", "giữ chức", "tham gia" …), a `leave` cue ("thôi
-giữ chức", "miễn nhiệm" …) or a `current` one ("hiện giữ chức", "đang"), the longest phrase
-winning where phrases overlap ("thôi giữ chức" over "giữ chức"); "hiện" a few syllables before
-"giữ chức" still says the post is held ("hiện ông A giữ chức …"). A cue does not reach past
-a clause break ('.', ';', and ':' before a list's items), nor across a person's name to the titles that describe that
-person ("bầu ông A, Phó Bí thư Tỉnh ủy, giữ chức …": Phó Bí thư is held, not taken up),
-except a leave cue right before the name ("miễn nhiệm ông A, Phó Chủ tịch …": the post
-the person is dismissed from).
-A `leave-after` cue straight after a person's titles ("ông A, Chủ tịch …, nghỉ hưu") leaves
-them. A `succession` cue ("thay", "kế nhiệm") names the predecessor of the posts the
-sentence's holder takes up; the predecessor's own holding of that post, when the sentence
-gives it, is left, with the holder as successor.
+giữ chức", "miễn nhiệm" …) or a `current` one ("hiện giữ chức", "đang"), the longest
+phrase winning where phrases overlap ("thôi giữ chức" over "giữ chức"); "hiện" a few
+syllables before "giữ chức" still says the post is held ("hiện ông A giữ chức …").
+
+A cue does not reach past a clause break ('.', ';', and the ':' before a list's items),
+nor across a person's name to the titles that describe that person ("bầu ông A, Phó Bí
+thư Tỉnh ủy, giữ chức …": Phó Bí thư is held, not taken up), except a leave cue right
+before the name ("miễn nhiệm ông A, Phó Chủ tịch …": the post the person is dismissed
+from). A `leave-after` cue straight after a person's titles ("ông A, Chủ tịch …, nghỉ
+hưu") leaves them. A `succession` cue ("thay", "kế nhiệm") names the predecessor of the
+posts the sentence's holder takes up; the predecessor's own holding of that post, when
+the sentence gives it, is left, with the holder as successor.
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ if TYPE_CHECKING:
     from builder.model import Holding
 
 TAKE_UP, HOLD, LEAVE = "take-up", "hold", "leave"
-KINDS = (TAKE_UP, HOLD, LEAVE)
 STRENGTH = {HOLD: 0, TAKE_UP: 1, LEAVE: 2}  # an article reporting several: leaving, else taking up, else holding
 CUE_KINDS = {"take-up": TAKE_UP, "leave": LEAVE, "current": HOLD}
 BREAKS = {".", ";", ":"}  # a list's items after ':' carry their own titles, not the header's verb
