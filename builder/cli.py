@@ -390,7 +390,8 @@ def parser() -> argparse.ArgumentParser:
     w.add_argument("--force", action="store_true", help="overwrite a file that holds reviewer decisions")
     w.set_defaults(func=cmd_review)
 
-    c = sub.add_parser("conflicts", help="two holders of a single-holder post reported for the same day",
+    c = sub.add_parser("conflicts", help="what the reports cannot all be right about: two holders of a post on one "
+                                         "day, held again after leaving, two take-ups, a holding after its body ended",
                        description="Example: kg conflicts out --format csv")
     c.add_argument("outdir", nargs="?", default="out", help="build folder or graph file (default: out)")
     c.add_argument("--format", choices=FORMATS, default="table")
