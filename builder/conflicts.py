@@ -24,6 +24,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any, cast
 
+from builder.namespace import KG
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
@@ -85,8 +87,7 @@ SELECT ?b ?ended ?event ?label ?source WHERE {
   OPTIONAL { ?event rdfs:label ?label }
   OPTIONAL { ?event dcterms:source ?source }
 }"""
-KG_NS = "https://w3id.org/dangkg/ont#"
-TAKING_UP, LEAVING = KG_NS + "TakingUp", KG_NS + "Leaving"
+TAKING_UP, LEAVING = str(KG.TakingUp), str(KG.Leaving)
 
 
 def _least(rows: Any, key: Callable[[dict[str, Node]], Any], fields: tuple[str, ...]) -> dict[Any, dict[str, str]]:

@@ -23,14 +23,11 @@ from builder import resolve
 from builder.gazetteer import LocalBody, Place, gazetteer
 from builder.namespace import KG
 from builder.resources import table
+from builder.to_rdf import ORG, SCHEMA, Rendered, ntriples, turtle
 
 if TYPE_CHECKING:
     from rdflib.term import Node
 
-    from builder.to_rdf import Rendered
-
-ORG = Namespace("http://www.w3.org/ns/org#")
-SCHEMA = Namespace("https://schema.org/")
 DCTERMS = Namespace("http://purl.org/dc/terms/")
 GRAPH = URIRef(resolve.BASE + "lineage")
 KINDS = ("merger", "renaming")
@@ -110,7 +107,6 @@ def lineage_triples() -> set[tuple[Node, Node, Node]]:
 @cache
 def rendered() -> Rendered:
     """The lineage graph as a build writes it (builder.to_rdf.Rendered, with its SHACL verdict)."""
-    from builder.to_rdf import Rendered, ntriples, turtle
     from builder.validate import rudof_results
 
     lines = ntriples(lineage_triples())

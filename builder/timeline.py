@@ -2,8 +2,8 @@
 
 One lane per post (for a person) or per person (for a post); each report a marker at its
 kg:reportedFor date — ▲ taken up, ● held, ▼ left — joined by a line while the lane's
-reports run (dotted after a leaving). Reports without a full date (none, or a day and month only) cannot be placed
-and are counted in the subtitle. `timeline(g, person=…)` or `timeline(g, role=…, body=…)`
+reports run (dotted after a leaving). Reports without a full date (none, or a day and
+month only) cannot be placed and are counted in the subtitle. `timeline(g, person=…)` or `timeline(g, role=…, body=…)`
 gives the matplotlib Figure (Jupyter shows it); `write_timeline` writes .png or .svg
 atomically (`kg viz --view timeline`). The same graph gives the same file.
 """

@@ -19,6 +19,7 @@ from rdflib.plugins.serializers.nt import _nt_row
 from rdflib.term import Node
 
 from builder import resolve
+from builder.extract.changes import HOLD, LEAVE, STRENGTH, TAKE_UP
 from builder.gazetteer import gazetteer
 from builder.ingest import Article
 from builder.model import DocumentFact, Event, Evidence, Facts, Holding, TermFact
@@ -160,24 +161,20 @@ def single_holder(role: str, body: str) -> bool:
     return gazetteer().is_single_holder(role, body)
 
 
-CHANGES = {"take-up": KG.TakingUp, "hold": KG.Continuing, "leave": KG.Leaving}
+CHANGES = {TAKE_UP: KG.TakingUp, HOLD: KG.Continuing, LEAVE: KG.Leaving}
 
 
 def _reported_changes(article_id: str, holdings: list[Holding]) -> dict[str, Holding]:
     """Per holding fact, what the article reports of it over all its sentences: a leaving, else a taking up,
     else a holding (the first sentence that says it gives the cue), with the first predecessor and
     successor any sentence names."""
-    from builder.extract.changes import STRENGTH
-
     out: dict[str, Holding] = {}
     for h in holdings:
         fid = resolve.holding_id(article_id, h)
         old = out.setdefault(fid, h)
-        if STRENGTH[h.change] > STRENGTH[old.change]:
-            old = out[fid] = replace(h, predecessor=old.predecessor, successor=old.successor)
-        if old.predecessor is None and h.predecessor or old.successor is None and h.successor:
-            out[fid] = replace(old, predecessor=old.predecessor or h.predecessor,
-                               successor=old.successor or h.successor)
+        strongest = h if STRENGTH[h.change] > STRENGTH[old.change] else old
+        out[fid] = replace(strongest, predecessor=old.predecessor or h.predecessor,
+                           successor=old.successor or h.successor)
     return out
 
 

@@ -38,7 +38,6 @@ from rdflib.plugins.sparql import prepareQuery
 from rdflib.term import Node
 
 from builder.namespace import KG
-from builder.resolve import BASE
 from builder.resources import SHAPES, entries
 
 if TYPE_CHECKING:
@@ -49,7 +48,6 @@ if TYPE_CHECKING:
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 SHAPE = Namespace("https://w3id.org/dangkg/shapes#")
-LINEAGE = URIRef(BASE + "lineage")  # builder.lineage.GRAPH
 
 
 @dataclass
@@ -241,6 +239,8 @@ def validate_rendered(graphs: list[Rendered], engine: str = "rudof", merged: Oxi
     for result in found:
         report.add((node, SH.result, result))
     known = f" ({cached} from the cache)" if cached else ""
+    from builder.lineage import GRAPH as LINEAGE
+
     articles = [r for r in graphs if r.graph != str(LINEAGE)]
     known += " and the lineage graph" if len(articles) < len(graphs) else ""
     checked = (f"rudof and Oxigraph (SPARQL constraints) on each of {len(articles)} article graphs{known}, "

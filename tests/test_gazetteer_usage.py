@@ -439,21 +439,16 @@ def changes(sentence: str) -> dict[tuple[str, str, str], tuple[str, str | None, 
 OTHER = "Trần Văn Bình"
 
 
-@pytest.mark.parametrize("cue", _cues("take-up"))
-def test_take_up_cue(cue: str) -> None:
+@pytest.mark.parametrize("cue, kind", [pytest.param(*p.values, name, id=p.id) for name in ("take-up", "leave")
+                                       for p in _cues(name)])
+def test_take_up_and_leave_cues(cue: str, kind: str) -> None:
     got = changes(f"Hội nghị {cue} Bí thư Tỉnh ủy Nghệ An {PERSON}.")
-    assert got[(PERSON, *SECRETARY)][:2] == ("take-up", cue)
+    assert got[(PERSON, *SECRETARY)][:2] == (kind, cue)
 
 
 @pytest.mark.parametrize("cue", _cues("not-take-up"))
 def test_not_take_up_cue(cue: str) -> None:
     assert changes(f"Hội nghị {cue} Bí thư Tỉnh ủy Nghệ An {PERSON}.")[(PERSON, *SECRETARY)][0] == "hold"
-
-
-@pytest.mark.parametrize("cue", _cues("leave"))
-def test_leave_cue(cue: str) -> None:
-    got = changes(f"Hội nghị {cue} Bí thư Tỉnh ủy Nghệ An {PERSON}.")
-    assert got[(PERSON, *SECRETARY)][:2] == ("leave", cue)
 
 
 @pytest.mark.parametrize("cue", _cues("current"))
