@@ -16,6 +16,7 @@ import json
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
+from copy import copy
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -115,14 +116,20 @@ def _render_one(job: tuple[Article, Facts, Shared]) -> Rendered:
     return render(*job)
 
 
-def extract_all(articles: list[Article], progress: Progress | None = None, workers: Workers | None = None,
-                cache: Cache | None = None) -> tuple[list[tuple[Article, Facts]], list[Problem]]:
-    """Facts of every article, in input order; one failing article becomes an error line.
+def _extract_and_draft(article: Article) -> tuple[Facts, Rendered] | str:
+    """One article's facts and a draft of its graph, rendered with the article's own values for what the
+    corpus shares (to_rdf.own_values): the build keeps the draft when the corpus-wide values it reads are
+    the same, so most graphs are rendered in the worker that extracted them, in one pass."""
+    from builder.to_rdf import own_values
 
-    With a cache, an article whose text and builder are unchanged is not extracted again. The rest
-    is extracted by workers (default: here); the result is the same wherever it runs. progress, if
-    given, wraps the articles as they finish.
-    """
+    facts = _extract_one(article)
+    return facts if isinstance(facts, str) else (facts, _render_one((article, facts, own_values(article, facts))))
+
+
+
+def _extract_all(articles: list[Article], progress: Progress | None, workers: Workers | None, cache: Cache | None,
+                 drafts: bool) -> tuple[list[tuple[Article, Facts]], list[Problem], list[Rendered | None]]:
+    """extract_all, and with drafts each extracted item's draft graph (None for facts from the cache)."""
     known = {i: f for i, a in enumerate(articles) if cache and (f := cache.get(a)) is not None}
     todo = [a for i, a in enumerate(articles) if i not in known]
     bar = iter(progress(todo) if progress else todo)
@@ -131,26 +138,53 @@ def extract_all(articles: list[Article], progress: Progress | None = None, worke
         for _ in zip(range(n), bar):
             pass
 
-    fresh = (workers or Workers()).map(_extract_one, todo, done)
+    fresh: list[Any] = (workers or Workers()).map(_extract_and_draft if drafts else _extract_one, todo, done)
     for a, r in zip(todo, fresh):
         if cache and not isinstance(r, str):
-            cache.put(a, r)
+            cache.put(a, r[0] if drafts else r)
     rest = iter(fresh)
-    results = [known[i] if i in known else next(rest) for i in range(len(articles))]
-    items = [(a, r) for a, r in zip(articles, results) if not isinstance(r, str)]
-    return items, [Problem(r, a.where[0], "extraction", a.where[1]) for a, r in zip(articles, results)
-                   if isinstance(r, str)]
+    results = [(known[i], None) if i in known else _draft(next(rest), drafts) for i in range(len(articles))]
+    kept = [(a, r) for a, r in zip(articles, results) if not isinstance(r[0], str)]
+    return ([(a, f) for a, (f, _) in kept], [Problem(r, a.where[0], "extraction", a.where[1])
+                                            for a, (r, _) in zip(articles, results) if isinstance(r, str)],
+            [d for _, (_, d) in kept])
 
 
-def render_all(items: list[tuple[Article, Facts]], workers: Workers | None = None,
-               cache: Cache | None = None) -> list[Rendered]:
-    """Every article's graph as text, in graph IRI order; an article whose facts and shared values are
-    unchanged comes from the cache."""
-    from builder.to_rdf import shared_for, shared_values
+def _draft(result: Any, drafts: bool) -> tuple[Any, Rendered | None]:
+    """A worker's result as (facts or error line, draft graph or None)."""
+    return result if drafts and not isinstance(result, str) else (result, None)
+
+
+def extract_all(articles: list[Article], progress: Progress | None = None, workers: Workers | None = None,
+                cache: Cache | None = None) -> tuple[list[tuple[Article, Facts]], list[Problem]]:
+    """Facts of every article, in input order; one failing article becomes an error line.
+
+    With a cache, an article whose text and builder are unchanged is not extracted again. The rest
+    is extracted by workers (default: here); the result is the same wherever it runs. progress, if
+    given, wraps the articles as they finish.
+    """
+    items, problems, _ = _extract_all(articles, progress, workers, cache, drafts=False)
+    return items, problems
+
+
+def render_all(items: list[tuple[Article, Facts]], workers: Workers | None = None, cache: Cache | None = None,
+               drafts: list[Rendered | None] | None = None) -> list[Rendered]:
+    """Every article's graph as text, in graph IRI order. An article's draft (see _extract_and_draft) is
+    its graph when the corpus-wide values it reads are its own; an article whose facts and shared values
+    are unchanged comes from the cache; the rest are rendered by workers. Either way a graph depends on
+    its article, facts and shared values alone, so the result is the same."""
+    from builder.to_rdf import own_values, shared_for, shared_values
 
     shared = shared_values(items)
     jobs = [(a, f, shared_for(a, f, shared)) for a, f in items]
-    known = {i: r for i, job in enumerate(jobs) if cache and (r := cache.get_rendered(*job)) is not None}
+    known: dict[int, Rendered] = {}
+    for i, (job, draft) in enumerate(zip(jobs, drafts or [None] * len(jobs))):
+        if draft is not None and job[2] == own_values(job[0], job[1]):
+            known[i] = draft
+            if cache:
+                cache.put_rendered(*job, draft)
+        elif cache and (r := cache.get_rendered(*job)) is not None:
+            known[i] = r
     todo = [job for i, job in enumerate(jobs) if i not in known]
     fresh = (workers or Workers()).map(_render_one, todo)
     for job, r in zip(todo, fresh):
@@ -195,10 +229,15 @@ def build_dataset(paths: Iterable[str | Path], curation: str | Path | dict[str, 
     with Workers(jobs, engine, scheduler) as workers:
         articles, problems = read_articles(paths, store, workers)
         lap("read")
-        items, failed = extract_all(articles, progress, workers, store)
+        items, failed, drafts = _extract_all(articles, progress, workers, store, drafts=True)
         lap("extract")
-        curated, stale = cur.apply(decisions, items) if decisions else (Counter(), [])
-        rendered = render_all(items, workers, store)
+        curated: Counter[str] = Counter()
+        stale: list[str] = []
+        if decisions:
+            before = [copy(f) for _, f in items]
+            curated, stale = cur.apply(decisions, items)
+            drafts = [d if f == b else None for d, (_, f), b in zip(drafts, items, before)]  # corrected facts
+        rendered = render_all(items, workers, store, drafts)
     graphs = [*rendered, lineage.rendered()]
     merged = OxigraphGraph.from_ntriples(r.nt for r in graphs)
     lap("rdf")

@@ -60,10 +60,12 @@ class Trie:
 
     def longest(self, keys: list[str], i: int) -> tuple[int, Any] | None:
         """(end, value) of the longest phrase starting at keys[i]."""
-        node: dict[str, Any] | None = self.root
-        best = None
-        for j in range(i, len(keys)):
-            node = node.get(keys[j]) if node is not None else None
+        node = self.root.get(keys[i]) if i < len(keys) else None
+        if node is None:  # most calls: no phrase starts with this syllable
+            return None
+        best = (i + 1, node[""]) if "" in node else None
+        for j in range(i + 1, len(keys)):
+            node = node.get(keys[j])
             if node is None:
                 break
             if "" in node:
@@ -194,7 +196,10 @@ class Gazetteer:
                 if not blocks:
                     self._cue_words.setdefault(name, set()).update(keys)
         tries = (self.roles, self.titles, self.bodies, self.places, self.local, self.event_kinds)
-        self.non_name_starts = {k for t in tries for k in t.root} | {"việt", "khóa", "đoàn", "thủ", "kinh"}
+        self.non_name_starts = {k for t in tries for k in t.root} | self.cue_words("no-name-start")
+        # what is written before the name of a unit below the province: its unit word, its committee's name
+        self.local_heads = [self.keys(w) for row in table("units.tsv") if row["level"] == "local"
+                            for w in (row["unit"], row["committee"])]
 
     def cue_at(self, name: str, keys: list[str], i: int) -> int | None:
         """The end of a phrase of cue list `name` (cues.tsv) starting at keys[i], if one does."""
@@ -208,7 +213,8 @@ class Gazetteer:
 
     def find_cue(self, name: str, keys: list[str]) -> int | None:
         """Where the first phrase of cue list `name` starts, if any."""
-        return next((i for i in range(len(keys)) if self.cue_at(name, keys, i) is not None), None)
+        first = self.cues[name].root  # the syllables a phrase can start with
+        return next((i for i, k in enumerate(keys) if k in first and self.cue_at(name, keys, i) is not None), None)
 
     def cue_before(self, name: str, keys: list[str], i: int) -> int | None:
         """The start of the longest phrase of cue list `name` that ends just before keys[i]."""

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, XSD, Dataset, Namespace, URIRef
 from rdflib.plugins.serializers.nt import _nt_row
 from rdflib.term import Node
 
@@ -32,13 +32,36 @@ PREFIXES = {"kg": KG._NS, "org": ORG, "schema": SCHEMA, "prov": PROV, "xsd": XSD
             "id": Namespace(resolve.BASE)}
 
 
-def date_literal(value: str) -> Literal:
+class NT(str):
+    """A literal already written as N-Triples (see lit, typed, date_literal): what rdflib's N-Triples writer
+    gives for the same rdflib Literal, character for character, without making one."""
+
+
+def lit(text: str, lang: str | None = None) -> NT:
+    """A string literal (with its language tag, if given), quoted as rdflib's N-Triples writer quotes it."""
+    quoted = text.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace("\r", "\\r")
+    return NT(f'"{quoted}"@{lang}' if lang else f'"{quoted}"')
+
+
+def typed(lexical: str, datatype: URIRef) -> NT:
+    return NT(f"{lit(lexical)}^^<{datatype}>")
+
+
+def boolean(b: bool) -> NT:
+    return typed("true" if b else "false", XSD.boolean)
+
+
+def integer(n: int) -> NT:
+    return typed(str(n), XSD.integer)
+
+
+def date_literal(value: str) -> NT:
     """'2023-12-28' → xsd:date, '--12-23' → xsd:gMonthDay, with a time → xsd:dateTime."""
     if value.startswith("--"):
-        return Literal(value, datatype=XSD.gMonthDay)
+        return typed(value, XSD.gMonthDay)
     if "T" in value:
-        return Literal(value if value.count(":") == 2 else value + ":00", datatype=XSD.dateTime)
-    return Literal(value, datatype=XSD.date)
+        return typed(value if value.count(":") == 2 else value + ":00", XSD.dateTime)
+    return typed(value, XSD.date)
 
 
 FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -54,8 +77,8 @@ def reported_for(facts: Facts, published: str | None) -> str | None:
 
 
 class _Writer:
-    def __init__(self, g: Graph | Triples, article: Article, shared: Shared) -> None:
-        self.g = g
+    def __init__(self, lines: Lines, article: Article, shared: Shared) -> None:
+        self.lines = lines
         self.article = article
         self.node = resolve.article(article.id)
         self.shared = shared
@@ -64,24 +87,27 @@ class _Writer:
         """The value every article writes for this node (see shared_values)."""
         return self.shared.get((what, key), value)
 
-    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal | None) -> None:
+    def add(self, s: URIRef, p: URIRef, o: URIRef | NT | None) -> None:
         if o is not None:
-            self.g.add((s, p, o))
+            self.lines.add(f"<{s}> <{p}> {o if isinstance(o, NT) else f'<{o}>'} .")
+
+    def has(self, s: URIRef, p: URIRef, o: URIRef) -> bool:
+        return f"<{s}> <{p}> <{o}> ." in self.lines
 
     def person(self, name: str) -> URIRef:
         node = resolve.person(name)
         canonical = self.one("person", resolve.key(name), name)
         self.add(node, RDF.type, SCHEMA.Person)
-        self.add(node, SCHEMA.name, Literal(canonical))
+        self.add(node, SCHEMA.name, lit(canonical))
         if name != canonical:
-            self.add(node, SCHEMA.alternateName, Literal(name))
+            self.add(node, SCHEMA.alternateName, lit(name))
         return node
 
     def body(self, name: str) -> URIRef:
         node = resolve.body(name)
         self.add(node, RDF.type, ORG.Organization)
-        self.add(node, SCHEMA.name, Literal(name))
-        self.add(node, RDFS.label, Literal(name, lang="vi"))
+        self.add(node, SCHEMA.name, lit(name))
+        self.add(node, RDFS.label, lit(name, "vi"))
         return node
 
     def fact(self, fid: str, fact: Holding | Event | TermFact | DocumentFact) -> URIRef:
@@ -91,7 +117,7 @@ class _Writer:
         "curation-<decision>", confidence 1.00.
         """
         node = resolve.fact_iri(fid)
-        self.add(node, KG.factId, Literal(fid))
+        self.add(node, KG.factId, lit(fid))
         self.evidence(node, fact.evidence)
         if fact.curation:
             self.evidence(node, replace(fact.evidence, rule=f"curation-{fact.curation}", confidence=1.0))
@@ -105,15 +131,15 @@ class _Writer:
         self.add(fact, KG.article, self.node)
         self.add(node, RDF.type, KG.Evidence)
         self.add(node, KG.article, self.node)
-        self.add(node, KG.sentenceText, Literal(clean.text[ev.start:ev.end]))
-        self.add(node, KG.startOffset, Literal(start))
-        self.add(node, KG.endOffset, Literal(end))
-        self.add(node, KG.rule, Literal(ev.rule))
-        self.add(node, KG.confidence, Literal(f"{ev.confidence:.2f}", datatype=XSD.decimal))
-        self.add(node, KG.inCaption, Literal(ev.caption))
+        self.add(node, KG.sentenceText, lit(clean.text[ev.start:ev.end]))
+        self.add(node, KG.startOffset, integer(start))
+        self.add(node, KG.endOffset, integer(end))
+        self.add(node, KG.rule, lit(ev.rule))
+        self.add(node, KG.confidence, typed(f"{ev.confidence:.2f}", XSD.decimal))
+        self.add(node, KG.inCaption, boolean(ev.caption))
 
 
-Triples = set[tuple[Node, Node, Node]]
+Lines = set[str]  # a graph as N-Triples lines, without their newlines
 Shared = dict[tuple[str, str], str]  # (what, identity key) → the one value written for it
 
 
@@ -152,6 +178,11 @@ def shared_for(article: Article, facts: Facts, shared: Shared) -> Shared:
     return {k: shared[k] for k, _ in sorted(shared_keys(article, facts)) if k in shared}
 
 
+def own_values(article: Article, facts: Facts) -> Shared:
+    """What shared_for gives when the article is the whole corpus: its own values for what the corpus shares."""
+    return shared_for(article, facts, shared_values([(article, facts)]))
+
+
 def _document_key(d: DocumentFact) -> str:
     return resolve.slug(f"{d.kind} {d.id_as_written}")
 
@@ -178,25 +209,25 @@ def _reported_changes(article_id: str, holdings: list[Holding]) -> dict[str, Hol
     return out
 
 
-def article_graph(g: Graph | Triples, article: Article, facts: Facts, shared: Shared | None = None) -> None:
-    """Write one article's facts into its named graph (or a set of triples)."""
-    w = _Writer(g, article, shared or {})
+def article_graph(lines: Lines, article: Article, facts: Facts, shared: Shared | None = None) -> None:
+    """Write one article's facts into its graph, given as N-Triples lines."""
+    w = _Writer(lines, article, shared or {})
     a = w.node
     meta = article.meta
     w.add(a, RDF.type, SCHEMA.NewsArticle)
-    w.add(a, KG.articleId, Literal(article.id))
+    w.add(a, KG.articleId, lit(article.id))
     if meta.get("published"):
         w.add(a, SCHEMA.datePublished, date_literal(str(meta["published"])))
     if meta.get("url"):
-        w.add(a, SCHEMA.url, Literal(str(meta["url"]), datatype=XSD.anyURI))
+        w.add(a, SCHEMA.url, typed(str(meta["url"]), XSD.anyURI))
     if meta.get("source"):
-        w.add(a, KG.source, Literal(str(meta["source"])))
+        w.add(a, KG.source, lit(str(meta["source"])))
     if meta.get("author"):
         name = str(meta["author"])
         author = resolve.iri("author", resolve.slug(name))
         w.add(a, SCHEMA.author, author)
         w.add(author, RDF.type, SCHEMA.Person)
-        w.add(author, SCHEMA.name, Literal(w.one("author", resolve.key(name), name)))
+        w.add(author, SCHEMA.name, lit(w.one("author", resolve.key(name), name)))
 
     when = reported_for(facts, meta.get("published"))
     reported = _reported_changes(article.id, facts.holdings)
@@ -204,27 +235,27 @@ def article_graph(g: Graph | Triples, article: Article, facts: Facts, shared: Sh
         person, body = w.person(h.person), w.body(h.body)
         role, post = resolve.role(h.role), resolve.post(h.body, h.role)
         w.add(role, RDF.type, ORG.Role)
-        w.add(role, RDFS.label, Literal(h.role, lang="vi"))
+        w.add(role, RDFS.label, lit(h.role, "vi"))
         w.add(post, RDF.type, ORG.Post)
         w.add(post, ORG.postIn, body)
         w.add(post, ORG.role, role)
         if single_holder(h.role, h.body):
-            w.add(post, KG.singleHolder, Literal(True))
+            w.add(post, KG.singleHolder, boolean(True))
         w.add(person, ORG.holds, post)
         fid = resolve.holding_id(article.id, h)
         node = resolve.fact_iri(fid)
-        if (node, RDF.type, KG.Holding) not in g:  # several sentences: the first one's title as written
+        if not w.has(node, RDF.type, KG.Holding):  # several sentences: the first one's title as written
             w.add(node, RDF.type, KG.Holding)
             w.add(node, ORG.member, person)
             w.add(node, ORG.organization, body)
             w.add(node, ORG.role, role)
             w.add(node, KG.post, post)
-            w.add(node, KG.titleAsWritten, Literal(h.title))
+            w.add(node, KG.titleAsWritten, lit(h.title))
             if when:
                 w.add(node, KG.reportedFor, date_literal(when))
             said = reported[fid]
             w.add(node, KG.reportedChange, CHANGES[said.change])
-            w.add(node, KG.changeCue, Literal(said.cue) if said.cue else None)
+            w.add(node, KG.changeCue, lit(said.cue) if said.cue else None)
             w.add(node, KG.replaces, w.person(said.predecessor) if said.predecessor else None)
             w.add(node, KG.replacedBy, w.person(said.successor) if said.successor else None)
         w.fact(fid, h)
@@ -232,17 +263,17 @@ def article_graph(g: Graph | Triples, article: Article, facts: Facts, shared: Sh
     for ev in facts.events:
         node = w.fact(resolve.event_id(article.id, ev), ev)
         w.add(node, RDF.type, SCHEMA.Event)
-        w.add(node, KG.eventKind, Literal(ev.kind))
+        w.add(node, KG.eventKind, lit(ev.kind))
         if ev.name:
-            w.add(node, SCHEMA.name, Literal(ev.name))
+            w.add(node, SCHEMA.name, lit(ev.name))
         if ev.date:
             w.add(node, SCHEMA.startDate, date_literal(ev.date))
         if ev.part_of_day:
-            w.add(node, KG.partOfDay, Literal(ev.part_of_day))
+            w.add(node, KG.partOfDay, lit(ev.part_of_day))
         if ev.place:
             place = resolve.iri("place", resolve.slug(ev.place))
             w.add(place, RDF.type, SCHEMA.Place)
-            w.add(place, SCHEMA.name, Literal(w.one("place", resolve.key(ev.place), ev.place)))
+            w.add(place, SCHEMA.name, lit(w.one("place", resolve.key(ev.place), ev.place)))
             w.add(node, SCHEMA.location, place)
         if ev.organizer:
             w.add(node, SCHEMA.organizer, w.body(ev.organizer))
@@ -256,21 +287,21 @@ def article_graph(g: Graph | Triples, article: Article, facts: Facts, shared: Sh
     for t in facts.terms:
         term = resolve.iri("term", resolve.slug(t.body), f"{t.start}-{t.end}")
         w.add(term, RDF.type, KG.Term)
-        w.add(term, KG.termStart, Literal(str(t.start), datatype=XSD.gYear))
-        w.add(term, KG.termEnd, Literal(str(t.end), datatype=XSD.gYear))
+        w.add(term, KG.termStart, typed(str(t.start), XSD.gYear))
+        w.add(term, KG.termEnd, typed(str(t.end), XSD.gYear))
         node = w.fact(resolve.term_id(article.id, t), t)
         w.add(node, RDF.type, KG.TermMention)
-        w.add(node, KG.termOf, Literal(t.body))
+        w.add(node, KG.termOf, lit(t.body))
         w.add(node, KG.term, term)
         if t.ordinal is not None:
-            w.add(node, KG.ordinal, Literal(t.ordinal))
+            w.add(node, KG.ordinal, integer(t.ordinal))
 
     for d in facts.documents:
         key = _document_key(d)
         doc = resolve.iri("document", key)
         w.add(doc, RDF.type, KG.PartyDocument)
-        w.add(doc, KG.documentKind, Literal(d.kind))
-        w.add(doc, KG.documentNumber, Literal(d.id_as_written))
+        w.add(doc, KG.documentKind, lit(d.kind))
+        w.add(doc, KG.documentNumber, lit(d.id_as_written))
         if d.date:
             w.add(doc, SCHEMA.dateCreated, date_literal(w.one("document-date", key, d.date)))
         if d.issuer:
@@ -278,7 +309,7 @@ def article_graph(g: Graph | Triples, article: Article, facts: Facts, shared: Sh
         node = w.fact(resolve.citation_id(article.id, d), d)
         w.add(node, RDF.type, KG.Citation)
         w.add(node, KG.cites, doc)
-        w.add(node, KG.idAsWritten, Literal(d.id_as_written))
+        w.add(node, KG.idAsWritten, lit(d.id_as_written))
 
 
 def new_dataset() -> Dataset:
@@ -294,7 +325,9 @@ def to_dataset(items: list[tuple[Article, Facts]]) -> Dataset:
     ds = new_dataset()
     shared = shared_values(items)
     for article, facts in items:
-        article_graph(ds.graph(resolve.graph(article.id)), article, facts, shared)
+        lines: Lines = set()
+        article_graph(lines, article, facts, shared)
+        ds.graph(resolve.graph(article.id)).parse(data="\n".join(sorted(lines)), format="nt")
     return ds
 
 
@@ -339,11 +372,10 @@ def render(article: Article, facts: Facts, shared: Shared) -> Rendered:
     on the article, its facts and the shared values it reads (shared_for), nothing else."""
     from builder.validate import rudof_results
 
-    triples: Triples = set()  # rdflib's Graph is slow to add to; a set of rdflib terms is all this needs
-    article_graph(triples, article, facts, shared)
-    lines = ntriples(triples)
-    iri, nt = str(resolve.graph(article.id)), "\n".join(lines)
-    return Rendered.of(iri, nt, turtle(lines, iri), rudof_results(nt))
+    found: Lines = set()
+    article_graph(found, article, facts, shared)
+    iri, nt = str(resolve.graph(article.id)), "\n".join(sorted(found))
+    return Rendered.of(iri, nt, _turtle(nt.encode("utf-8"), iri).decode("utf-8"), rudof_results(nt))
 
 
 # written as prefixed names; our own nodes (https://w3id.org/dangkg/id/…) stay full IRIs
@@ -358,15 +390,19 @@ def ntriples(triples: Iterable[tuple[Node, Node, Node]]) -> list[str]:
 
 def turtle(lines: list[str], graph: str | None = None) -> str:
     """N-Triples lines as Turtle, or as one TriG graph block when graph is its IRI (see turtle_bytes)."""
-    return turtle_bytes([ln.encode("utf-8") for ln in lines], graph).decode("utf-8")
+    return _turtle("\n".join(lines).encode("utf-8"), graph).decode("utf-8")
 
 
 def turtle_bytes(lines: Sequence[bytes], graph: str | None = None) -> bytes:
     """N-Triples lines (UTF-8) as Turtle, or as one TriG graph block when graph is its IRI; written by
     Oxigraph (grouped by subject and predicate, in the lines' order, our prefixes, no @prefix lines)."""
+    return _turtle(b"\n".join(lines), graph)
+
+
+def _turtle(nt: bytes, graph: str | None) -> bytes:
     import pyoxigraph as ox
 
-    triples = ox.parse(b"\n".join(lines), format=ox.RdfFormat.N_TRIPLES)
+    triples = ox.parse(nt, format=ox.RdfFormat.N_TRIPLES)
     out = io.BytesIO()
     if graph is None:
         ox.serialize(triples, out, format=ox.RdfFormat.TURTLE, prefixes=WRITTEN_PREFIXES)

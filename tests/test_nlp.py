@@ -1,11 +1,15 @@
-"""underthesea is asked only where a rule needs it: a sentence is tagged when an offset in it is asked about."""
+"""underthesea is asked only where a rule needs it: a sentence is tagged when an offset in it is asked about, and
+no question is asked where the cue lists and units already say no person's name starts."""
 
 from __future__ import annotations
+
+import pytest
 
 from builder.extract import extract
 from builder.ingest import make_article
 from builder.nlp import ProperNames, proper_name_starts, tag
 from builder.normalize import normalize
+from builder.resources import table
 
 TEXT = ("Hội nghị do Bí thư Tỉnh ủy Nguyễn Văn An chủ trì.\n\n"
         "Dự hội nghị có ông Y Mơ Kpă, Phó Chủ tịch Ủy ban nhân dân tỉnh.\n\n"
@@ -47,3 +51,52 @@ def test_extraction_tags_only_sentences_with_an_unknown_surname() -> None:
     assert len(sentences(article, ctx)) == 3 and ctx.proper.tagged == 1
     [(start, end)] = ctx.proper.found
     assert article.clean.text[start:end] == "Dự hội nghị có ông Y Mơ Kpă"  # up to the clause's end
+
+
+class Asked:
+    """A stand-in for ProperNames that notes every offset a rule asks the tagger about (and says yes)."""
+
+    def __init__(self) -> None:
+        self.offsets: list[int] = []
+
+    def __contains__(self, offset: object) -> bool:
+        self.offsets.append(offset)  # type: ignore[arg-type]
+        return True
+
+
+def _asked(sentence: str, word: str) -> bool:
+    """Is the tagger asked whether a name starts at word, in sentence?"""
+    from builder.extract.titles import names
+    from builder.gazetteer import gazetteer
+
+    g = gazetteer()
+    asked = Asked()
+    names(g, g.syllables(sentence), sentence, 0, asked)
+    return sentence.index(word) in asked.offsets
+
+
+def _phrases(name: str) -> list[str]:
+    [row] = [r for r in table("cues.tsv") if r["list"] == name]
+    return [p.strip() for p in row["phrases"].split("|")]
+
+
+def test_a_capitalised_word_after_a_comma_is_asked_about() -> None:
+    """The control of the tests below: a capitalised pair that no list explains is a question for the tagger."""
+    assert _asked("Hôm qua, Trí Dũng đã đến.", "Trí Dũng")
+
+
+@pytest.mark.parametrize("word", _phrases("no-name-start"))
+def test_no_name_start_words_are_not_asked_about(word: str) -> None:
+    assert not _asked(f"Hôm qua, {word} Trí Dũng đã đến.", word)
+
+
+@pytest.mark.parametrize("credit", _phrases("credit"))
+def test_a_name_after_a_credit_is_not_asked_about(credit: str) -> None:
+    assert not _asked(f"Hội nghị đã bế mạc. {credit}: Trí Dũng/TTXVN", "Trí Dũng")
+    assert _asked("Hội nghị đã bế mạc: Trí Dũng/TTXVN", "Trí Dũng")  # a ':' after no credit
+
+
+@pytest.mark.parametrize("head", [w for row in table("units.tsv") if row["level"] == "local"
+                                  for w in (row["unit"], row["committee"])])
+def test_the_name_after_a_local_unit_or_its_committee_is_not_asked_about(head: str) -> None:
+    assert not _asked(f"Hôm qua, {head} Quế Sơn đã họp.", "Quế Sơn")

@@ -329,11 +329,14 @@ def name_at(g: Gazetteer, syls: list[Syllable], i: int, proper: Container[int] =
 
 
 def _named_before(g: Gazetteer, keys: list[str], i: int) -> bool:
-    """Is what starts at i already named? The words after a unit word below the province are the unit's
-    name ('xã Quế Mỹ', 'huyện Ia Grai', 'Phường Bến Thành'), and a role or body that runs on past i
-    ('Chủ tịch Nước', 'Bộ Công Thương') goes on there: no person's name starts there, so the tagger
-    need not be asked."""
-    if any(u.split() in (keys[max(0, i - len(u.split())):i], keys[i:i + len(u.split())]) for u in local_units()):
+    """Is what starts at i already named? The words after a unit word below the province, or after its
+    Party committee, are the unit's name ('xã Quế Mỹ', 'huyện Ia Grai', 'Huyện ủy Quế Sơn', 'Phường Bến
+    Thành'), a name after a credit is a photographer's ('Ảnh: Trí Dũng'), and a role or body that runs on
+    past i ('Chủ tịch Nước', 'Bộ Công Thương') goes on there: no person's name the article reports on
+    starts there, so the tagger need not be asked."""
+    if any(u in (keys[max(0, i - len(u)):i], keys[i:i + len(u)]) for u in g.local_heads):
+        return True
+    if i > 0 and keys[i - 1] == ":" and g.cue_before("credit", keys, i - 1) is not None:
         return True
     return any((hit := trie.longest(keys, k)) is not None and hit[0] > i
                for trie in (g.roles, g.bodies) for k in range(max(0, i - 6), i))
