@@ -7,7 +7,9 @@ output folder with its facts cache (OUTDIR/.kg-cache), each in a fresh child pro
 `kg build` would run them: the first (every article extracted, the cache filled), the
 same again (nothing changed), and after one sentence is added to one article. Prints, per
 build, the seconds in all and per stage, how many articles came from the cache, and the
-peak MiB (the build process plus its largest worker). Figures are printed, never asserted.
+peak MiB (the build process plus its largest worker), and the build process's own peak MiB
+after each stage (Build.memory: flat in N up to the extraction when the build spools what it
+extracted). Figures are printed, never asserted.
 """
 
 from __future__ import annotations
@@ -38,7 +40,8 @@ def child(folder: str, out: str, jobs: int) -> dict[str, object]:
     b = builder.build_dataset([folder], jobs=jobs, cache=Path(out) / ".kg-cache")
     builder.write_outputs(b, out)
     return {"seconds": time.perf_counter() - start, "stages": b.seconds, "articles": len(b.articles),
-            "cached": b.cached, "conforms": b.conforms, "peak": peak_mib(), "how": b.validation.how}
+            "cached": b.cached, "conforms": b.conforms, "peak": peak_mib(), "how": b.validation.how,
+            "memory": b.memory}
 
 
 def run(label: str, folder: Path, out: Path, jobs: int) -> dict[str, object]:
@@ -73,9 +76,11 @@ def main(argv: list[str]) -> None:
         changed = files[len(files) // 2]
         changed.write_text(changed.read_text(encoding="utf-8") + ADDED, encoding="utf-8")
         rows.append(run(f"one changed ({changed.name})", base / "in", out, args.jobs))
-    head = ["build", "articles", "from cache", "seconds", *(f"{s} s" for s in STAGES), "peak MiB"]
+    head = ["build", "articles", "from cache", "seconds", *(f"{s} s" for s in STAGES), "peak MiB",
+            "build process MiB after " + "/".join(STAGES)]
     lines = [head] + [[r["label"], str(r["articles"]), str(r["cached"]), f"{r['seconds']:.1f}",
-                       *(f"{r['stages'].get(s, 0.0):.1f}" for s in STAGES), f"{r['peak']:.0f}"] for r in rows]
+                       *(f"{r['stages'].get(s, 0.0):.1f}" for s in STAGES), f"{r['peak']:.0f}",
+                       "/".join(f"{r['memory'].get(s, 0.0):.0f}" for s in STAGES)] for r in rows]
     widths = [max(len(line[i]) for line in lines) for i in range(len(head))]
     print(f"\njobs: {args.jobs}")
     print("\n".join("  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(line, widths)))

@@ -70,7 +70,7 @@ def child_build(folder: str, jobs: int | None) -> dict[str, object]:
         total = time.perf_counter() - start
     return {"articles": len(b.articles), "syllables": sum(len(a.clean.text.split()) for a in b.articles),
             "warmup": warm, "seconds": total, "stages": b.seconds, "peak": peak_mib(), "errors": len(b.errors),
-            "conforms": b.conforms, "triples": len(b.merged)}
+            "conforms": b.conforms, "triples": len(b.merged), "memory": getattr(b, "memory", {})}
 
 
 def child_ner(folder: str) -> dict[str, object]:
@@ -107,7 +107,8 @@ def measure(label: str, folder: Path, jobs: list[int | None]) -> list[dict[str, 
         build = run_child("build", folder, n)
         print(f"{label}: build {build['articles']} articles in {build['seconds']:.1f} s with jobs={n or '-'} "
               f"(warm-up {build['warmup']:.1f} s, {build['errors']} errors, conforms {build['conforms']}, "
-              f"{build['triples']} triples, peak {build['peak']:.0f} MiB)", flush=True)
+              f"{build['triples']} triples, peak {build['peak']:.0f} MiB; build process MiB after each stage "
+              f"{ {k: round(v) for k, v in build.get('memory', {}).items()} })", flush=True)
         builds.append((n, build))
     ner = run_child("ner", folder, None)
     print(f"{label}: ner() over {ner['sentences']} sentences in {ner['seconds']:.1f} s "

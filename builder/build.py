@@ -1,21 +1,26 @@
 """The whole path: input paths → articles → facts → each article's graph → SHACL verdict and conflicts.
 
 `build_dataset()` computes everything and writes nothing; `write_outputs()` writes a
-Build's files atomically. Per article the work is extraction, then rendering its graph
-(RDF, sorted N-Triples, a TriG block, rudof's verdict), both mapped over builder.cluster's
-Workers and both kept in the cache; only the corpus-wide values, the merge (an Oxigraph
-store), the cross-article checks and the conflicts are computed over the whole corpus.
+Build's files atomically. Files are read and extracted BATCH at a time, mapped over
+builder.cluster's Workers: each article's facts, and a draft of its graph (RDF, sorted
+N-Triples, a TriG block, rudof's verdict) rendered in the same worker with the article's
+own values for what the corpus shares. Articles, facts and drafts go to spools on disk
+(builder.spool) before the next batch is read. Once the corpus-wide values are known, a
+draft whose values are the corpus's is the article's graph; the others are rendered again.
+Only the corpus-wide values, the merge (an Oxigraph store), the cross-article checks and
+the conflicts are computed over the whole corpus. Facts and graphs are kept in the cache.
 Every build adds the lineage graph of reorganised bodies (builder.lineage) to what it
 merges, validates and writes.
-Each stage's seconds are kept in `Build.seconds` (bench/throughput.py prints them).
+Each stage's seconds are kept in `Build.seconds`, and the build process's peak memory after it in
+`Build.memory` (bench/throughput.py and bench/incremental.py print them).
 """
 
 from __future__ import annotations
 
 import json
 import time
-from collections import Counter
-from collections.abc import Callable, Iterable
+from collections import Counter, defaultdict
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from copy import copy
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -26,27 +31,49 @@ from builder.cache import Cache
 from builder.cluster import ENGINES, Workers
 from builder.ingest import Article, Problem, read_articles
 from builder.model import Facts
+from builder.spool import Spool
 
 if TYPE_CHECKING:
     from rdflib import Dataset
 
     from builder.curation import Decision
     from builder.store import OxigraphGraph
-    from builder.to_rdf import Rendered, Shared
+    from builder.to_rdf import Keys, Rendered, Shared, Tally
     from builder.validate import Validation
 
+BATCH = 2000  # articles read and extracted at a time (what a build holds in memory at once)
 OUTPUTS = ("graph.trig", "graph.ttl", "report.ttl", "conflicts.csv", "problems.jsonl")
 __all__ = ["ENGINES", "OUTPUTS", "Build", "build_dataset", "extract_all", "write_outputs"]
+
+
+class Graphs(Collection["Rendered"]):
+    """The article graphs (in IRI order), then the lineage graph, whose IRI sorts after every article graph's:
+    all a build writes, in IRI order, read from the articles' spool as they are asked for."""
+
+    def __init__(self, rendered: Sequence[Rendered]) -> None:
+        from builder import lineage
+
+        self.rendered, self.lineage = rendered, lineage.rendered()
+
+    def __len__(self) -> int:
+        return len(self.rendered) + 1
+
+    def __iter__(self) -> Iterator[Rendered]:
+        yield from self.rendered
+        yield self.lineage
+
+    def __contains__(self, item: object) -> bool:
+        return any(r == item for r in self)
 
 
 @dataclass
 class Build:
     """What a build computed: per-article facts and graphs, their merge, the SHACL verdict, conflicts, problems."""
 
-    articles: list[Article]
-    facts: list[Facts]
+    articles: Sequence[Article]  # kept on disk (builder.spool), read back as they are asked for
+    facts: Sequence[Facts]
     problems: list[Problem]  # unreadable inputs and failed extractions (errors), and notices
-    rendered: list[Rendered]  # each article's graph as text, in graph IRI order
+    rendered: Sequence[Rendered]  # each article's graph as text, in graph IRI order
     merged: OxigraphGraph  # the union of the article graphs, for queries (builder.store)
     validation: Validation
     conflict_columns: list[str]
@@ -54,14 +81,13 @@ class Build:
     curated: Counter[str] = field(default_factory=Counter)  # facts per curation decision applied
     stale: list[str] = field(default_factory=list)  # curation entries whose fact was not extracted
     seconds: dict[str, float] = field(default_factory=dict)  # per stage
+    memory: dict[str, float] = field(default_factory=dict)  # this process's peak MiB so far, after each stage
     cached: int = 0  # articles whose facts came from the cache
 
     @property
-    def graphs(self) -> list[Rendered]:
+    def graphs(self) -> Graphs:
         """Every graph the build writes: the article graphs, then the lineage graph (builder.lineage)."""
-        from builder import lineage
-
-        return [*self.rendered, lineage.rendered()]
+        return Graphs(self.rendered)
 
     @property
     def errors(self) -> list[Problem]:
@@ -95,6 +121,15 @@ class Build:
             counts.update(holdings=len({(h.person, h.role, h.body) for h in f.holdings}),
                           events=len(f.events), terms=len(f.terms), documents=len(f.documents))
         return counts
+
+
+def peak_mib() -> float:
+    """This process's peak resident memory so far, in MiB (0 where the platform does not say)."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return 0.0
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 Progress = Callable[[list[Article]], Iterable[Article]]
@@ -167,37 +202,51 @@ def extract_all(articles: list[Article], progress: Progress | None = None, worke
     return items, problems
 
 
-def render_all(items: list[tuple[Article, Facts]], workers: Workers | None = None, cache: Cache | None = None,
-               drafts: list[Rendered | None] | None = None) -> list[Rendered]:
-    """Every article's graph as text, in graph IRI order. An article's draft (see _extract_and_draft) is
-    its graph when the corpus-wide values it reads are its own; an article whose facts and shared values
-    are unchanged comes from the cache; the rest are rendered by workers. Either way a graph depends on
-    its article, facts and shared values alone, so the result is the same."""
-    from builder.to_rdf import own_values, shared_for, shared_values
+def render_all(articles: Sequence[Article], facts: Sequence[Facts], keys: Sequence[Keys],
+               drafts: Sequence[Rendered | None], shared: Shared, workers: Workers | None = None,
+               cache: Cache | None = None) -> Spool[Rendered]:
+    """Every article's graph as text, in graph IRI order (keys: each article's to_rdf.shared_keys; shared:
+    the corpus-wide values). An article's draft (see _extract_and_draft) is its graph when the values it
+    reads are its own; an article whose facts and shared values are unchanged comes from the cache; the
+    rest are rendered by workers, BATCH at a time. Either way a graph depends on its article, facts and
+    shared values alone, so the result is the same."""
+    from builder.to_rdf import own, picked
 
-    shared = shared_values(items)
-    jobs = [(a, f, shared_for(a, f, shared)) for a, f in items]
-    known: dict[int, Rendered] = {}
-    for i, (job, draft) in enumerate(zip(jobs, drafts or [None] * len(jobs))):
-        if draft is not None and job[2] == own_values(job[0], job[1]):
-            known[i] = draft
+    out: Spool[Rendered] = Spool()
+    names: list[tuple[str, int]] = []  # (graph IRI, where in out)
+    todo: list[tuple[Article, Facts, Shared]] = []
+
+    def keep(r: Rendered) -> None:
+        names.append((r.graph, len(out)))
+        out.append(r)
+
+    def render_todo() -> None:
+        for job, r in zip(todo, (workers or Workers()).map(_render_one, todo)):
             if cache:
-                cache.put_rendered(*job, draft)
-        elif cache and (r := cache.get_rendered(*job)) is not None:
-            known[i] = r
-    todo = [job for i, job in enumerate(jobs) if i not in known]
-    fresh = (workers or Workers()).map(_render_one, todo)
-    for job, r in zip(todo, fresh):
-        if cache:
-            cache.put_rendered(*job, r)
-    rest = iter(fresh)
-    return sorted((known[i] if i in known else next(rest) for i in range(len(jobs))), key=lambda r: r.graph)
+                cache.put_rendered(*job, r)
+            keep(r)
+        todo.clear()
+
+    for i, (mine, draft) in enumerate(zip(keys, drafts)):
+        values = picked(mine, shared)
+        if draft is not None and values == own(mine):
+            keep(draft)
+            if cache:
+                cache.put_rendered(articles[i], facts[i], values, draft)
+        elif cache and (r := cache.get_rendered(articles[i], facts[i], values)) is not None:
+            keep(r)
+        else:
+            todo.append((articles[i], facts[i], values))
+            if len(todo) == BATCH:
+                render_todo()
+    render_todo()
+    return out.reordered([k for _, k in sorted(names)])
 
 
 def build_dataset(paths: Iterable[str | Path], curation: str | Path | dict[str, Decision] | None = None,
                   progress: Progress | None = None, jobs: int = 1, cache: str | Path | None = None,
                   validator: str = "rudof", engine: str = "local", scheduler: str | None = None) -> Build:
-    """Build the knowledge graph of the articles under paths, in memory.
+    """Build the knowledge graph of the articles under paths.
 
     A curation file (see builder.curation) is read first, so a bad one fails before any
     work (CurationError), and its decisions are applied to the extracted facts before
@@ -208,45 +257,72 @@ def build_dataset(paths: Iterable[str | Path], curation: str | Path | dict[str, 
     article's facts and rendered graph under digests of what they depend on, so unchanged
     articles are neither extracted nor rendered again. validator is the SHACL engine of
     builder.validate ("rudof" or "pyshacl").
+
+    Files are read and extracted BATCH at a time, and each batch's articles, facts and draft graphs
+    go to spools (builder.spool: temporary files) before the next is read, so what the build holds
+    while it extracts does not grow with the corpus; the merge (an Oxigraph store) is made at the end.
     """
     from builder import curation as cur
-    from builder import lineage
     from builder.conflicts import conflicts
+    from builder.ingest import expand
     from builder.store import OxigraphGraph
+    from builder.to_rdf import choose, shared_keys, tally
     from builder.validate import validate_rendered
 
-    seconds: dict[str, float] = {}
+    seconds: dict[str, float] = defaultdict(float)
+    memory: dict[str, float] = {}
     clock = time.perf_counter()
 
-    def lap(stage: str) -> None:
+    def lap(stage: str) -> None:  # the stages of a batch add up
         nonlocal clock
         now = time.perf_counter()
-        seconds[stage] = now - clock
+        seconds[stage] += now - clock
+        memory[stage] = peak_mib()
         clock = now
 
     decisions = cur.load(Path(curation)) if isinstance(curation, (str, Path)) else curation or {}
     store = Cache(cache) if cache else None
+    articles: Spool[Article] = Spool()
+    facts: Spool[Facts] = Spool()
+    keys: Spool[Keys] = Spool()  # each article's to_rdf.shared_keys
+    drafts: Spool[Rendered | None] = Spool()
+    problems: list[Problem] = []
+    ids: set[str] = set()  # article ids read so far
+    seen: Tally = defaultdict(Counter)  # the values of what articles share, counted over the corpus
+    decided: set[str] = set()  # fact ids a curation decision was applied to
+    curated: Counter[str] = Counter()
+    stale: list[str] = []
     with Workers(jobs, engine, scheduler) as workers:
-        articles, problems = read_articles(paths, store, workers)
-        lap("read")
-        items, failed, drafts = _extract_all(articles, progress, workers, store, drafts=True)
-        lap("extract")
-        curated: Counter[str] = Counter()
-        stale: list[str] = []
-        if decisions:
-            before = [copy(f) for _, f in items]
-            curated, stale = cur.apply(decisions, items)
-            drafts = [d if f == b else None for d, (_, f), b in zip(drafts, items, before)]  # corrected facts
-        rendered = render_all(items, workers, store, drafts)
-    graphs = [*rendered, lineage.rendered()]
+        files = expand(paths)
+        for start in range(0, max(len(files), 1), BATCH):
+            batch, found = read_articles(files[start:start + BATCH], store, workers, ids)
+            problems += found
+            lap("read")
+            items, failed, batch_drafts = _extract_all(batch, progress, workers, store, drafts=True)
+            problems += failed
+            if decisions:
+                before = [copy(f) for _, f in items]
+                applied, stale = cur.apply(decisions, items, decided)
+                curated.update(applied)
+                batch_drafts = [d if f == b else None for d, (_, f), b in zip(batch_drafts, items, before)]
+            for (a, f), d in zip(items, batch_drafts):
+                mine = shared_keys(a, f)
+                tally(mine, seen)
+                articles.append(a)
+                facts.append(f)
+                keys.append(mine)
+                drafts.append(d)
+            lap("extract")
+        rendered = render_all(articles, facts, keys, drafts, choose(seen), workers, store)
+    graphs = Graphs(rendered)
     merged = OxigraphGraph.from_ntriples(r.nt for r in graphs)
     lap("rdf")
     validation = validate_rendered(graphs, validator, merged, store.rendered if store else 0)
     lap("shacl")
     columns, rows = conflicts(merged)
     lap("conflicts")
-    return Build([a for a, _ in items], [f for _, f in items], problems + failed, rendered, merged, validation,
-                 columns, rows, curated, stale, seconds, store.hits if store else 0)
+    return Build(articles, facts, problems, rendered, merged, validation, columns, rows, curated, stale,
+                 dict(seconds), memory, store.hits if store else 0)
 
 
 def write_outputs(build: Build, outdir: str | Path) -> list[Path]:
@@ -268,4 +344,5 @@ def write_outputs(build: Build, outdir: str | Path) -> list[Path]:
                                   for p in build.problems),
     })
     build.seconds["write"] = time.perf_counter() - start
+    build.memory["write"] = peak_mib()
     return [out / name for name in OUTPUTS]

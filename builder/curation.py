@@ -21,7 +21,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -211,10 +211,13 @@ KINDS: dict[str, tuple[str, Callable[[str, Any], str], Callable[[Any, dict[str, 
 }
 
 
-def apply(decisions: dict[str, Decision], items: list[tuple[Article, Facts]]) -> tuple[Counter[str], list[str]]:
-    """Apply decisions to the facts in place; returns how many facts each decision touched, and stale entries."""
+def apply(decisions: dict[str, Decision], items: Iterable[tuple[Article, Facts]],
+          seen: set[str] | None = None) -> tuple[Counter[str], list[str]]:
+    """Apply decisions to the facts in place; returns how many facts each decision touched, and stale entries.
+    Items applied in several calls share seen (the fact ids decided so far): the stale entries a call returns
+    are then those no call so far has met."""
     applied: Counter[str] = Counter()
-    seen: set[str] = set()
+    seen = set() if seen is None else seen
     for article, facts in items:
         for attr, fact_id, correct in KINDS.values():
             kept = []

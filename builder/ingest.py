@@ -343,14 +343,15 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
     return files
 
 
-def read_articles(paths: Iterable[str | Path], memo: FileMemo | None = None,
-                  workers: Workers | None = None) -> tuple[list[Article], list[Problem]]:
+def read_articles(paths: Iterable[str | Path], memo: FileMemo | None = None, workers: Workers | None = None,
+                  ids: set[str] | None = None) -> tuple[list[Article], list[Problem]]:
     """All readable articles under the paths, and one problem line per unreadable input and per notice
     (a file converted from a legacy encoding, metadata ignored, paragraphs left out; see read_file for
-    memo). Files are decoded and normalised by workers (default: here), in input order."""
+    memo). Files are decoded and normalised by workers (default: here), in input order. ids, if given,
+    holds the article ids read before (files read in several calls): a duplicate of one is skipped too."""
     articles: list[Article] = []
     problems: list[Problem] = []
-    ids: set[str] = set()
+    ids = set() if ids is None else ids
     files = expand(paths)
     found = _read_files([f for f in files if f.exists()], memo)
     parsed = iter((workers or Workers()).map(_parse_job, [job for _, job in found if job is not None]))

@@ -7,12 +7,15 @@ our own terms (builder.namespace.KG) only where none of those has one.
 
 from __future__ import annotations
 
+import heapq
 import io
 import re
+import tempfile
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from typing import IO
 
 from rdflib import RDF, RDFS, XSD, Dataset, Namespace, URIRef
 from rdflib.plugins.serializers.nt import _nt_row
@@ -162,25 +165,51 @@ def shared_keys(article: Article, facts: Facts) -> list[tuple[tuple[str, str], s
     return out
 
 
-def shared_values(items: list[tuple[Article, Facts]]) -> Shared:
+Keys = list[tuple[tuple[str, str], str]]  # what shared_keys gives
+Tally = dict[tuple[str, str], Counter[str]]  # (what, identity key) → how often each value is written
+
+
+def tally(keys: Keys, seen: Tally | None = None) -> Tally:
+    """seen (or a new tally) with the values of keys counted in."""
+    seen = defaultdict(Counter) if seen is None else seen
+    for k, value in keys:
+        seen[k][value] += 1
+    return seen
+
+
+def choose(seen: Tally) -> Shared:
+    """The commonest value of each key, ties broken alphabetically."""
+    return {k: min(c, key=lambda n: (-c[n], n)) for k, c in seen.items()}
+
+
+def shared_values(items: Iterable[tuple[Article, Facts]]) -> Shared:
     """One value for what several articles may write differently about one node, so the union of their
     graphs has one name per person, place and author, and one date and issuer per document: the
     commonest, ties broken alphabetically."""
-    seen: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    seen: Tally = defaultdict(Counter)
     for article, facts in items:
-        for k, value in shared_keys(article, facts):
-            seen[k][value] += 1
-    return {k: min(c, key=lambda n: (-c[n], n)) for k, c in seen.items()}
+        tally(shared_keys(article, facts), seen)
+    return choose(seen)
+
+
+def picked(keys: Keys, shared: Shared) -> Shared:
+    """The part of the corpus-wide values a graph with these shared keys reads."""
+    return {k: shared[k] for k, _ in sorted(keys) if k in shared}
 
 
 def shared_for(article: Article, facts: Facts, shared: Shared) -> Shared:
     """The part of the corpus-wide values one article's graph reads (all its graph depends on beyond itself)."""
-    return {k: shared[k] for k, _ in sorted(shared_keys(article, facts)) if k in shared}
+    return picked(shared_keys(article, facts), shared)
+
+
+def own(keys: Keys) -> Shared:
+    """What picked gives when a graph with these shared keys is the whole corpus."""
+    return picked(keys, choose(tally(keys)))
 
 
 def own_values(article: Article, facts: Facts) -> Shared:
     """What shared_for gives when the article is the whole corpus: its own values for what the corpus shares."""
-    return shared_for(article, facts, shared_values([(article, facts)]))
+    return own(shared_keys(article, facts))
 
 
 def _document_key(d: DocumentFact) -> str:
@@ -420,48 +449,76 @@ def prefix_lines() -> str:
     return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in WRITTEN_PREFIXES.items())
 
 
-def trig_chunks(rendered: list[Rendered]) -> Iterator[bytes]:
-    """graph.trig in pieces (UTF-8): our prefixes, then the graphs in IRI order."""
+def trig_chunks(rendered: Iterable[Rendered]) -> Iterator[bytes]:
+    """graph.trig in pieces (UTF-8): our prefixes, then the graphs, given in IRI order."""
     yield prefix_lines().encode("utf-8")
-    for r in sorted(rendered, key=lambda r: r.graph):
+    for r in rendered:
         yield b"\n" + (zlib.decompress(r.packed_trig) if r.packed_trig else b"")
 
 
 MERGE_CHUNK = 50_000  # N-Triples lines written by Oxigraph at a time (cut where the subject changes)
+RUN = 500_000  # distinct N-Triples lines sorted in memory at most; a bigger union is sorted in runs on disk
 
 
-def merged_chunks(rendered: list[Rendered]) -> Iterator[bytes]:
-    """graph.ttl in pieces (UTF-8): the union of rendered article graphs as Turtle, triples in N-Triples
-    order (kept as UTF-8 bytes, half the memory of str; their order is the characters' order)."""
+def sorted_lines(rendered: Iterable[Rendered]) -> Iterator[bytes]:
+    """The distinct N-Triples lines of the rendered graphs, sorted (as UTF-8 bytes, whose order is the
+    characters' order). Up to RUN lines are sorted in memory; past that, sorted runs go to temporary files
+    and are merged (an external sort), so memory does not grow with the corpus."""
+    runs: list[IO[bytes]] = []
     found: set[bytes] = set()
+
+    def spill() -> None:
+        run = tempfile.TemporaryFile(prefix="kg-run-")
+        run.writelines(line + b"\n" for line in sorted(found))
+        run.seek(0)
+        runs.append(run)
+        found.clear()
+
     for r in rendered:
         if r.packed_nt:
             found.update(zlib.decompress(r.packed_nt).split(b"\n"))
-    lines = sorted(found)
-    del found
+            if len(found) >= RUN:
+                spill()
+    if not runs:
+        yield from sorted(found)
+        return
+    spill()
+    last = None
+    for line in heapq.merge(*runs):
+        if line != last:
+            yield line[:-1]
+            last = line
+    for run in runs:
+        run.close()
+
+
+def merged_chunks(rendered: Iterable[Rendered]) -> Iterator[bytes]:
+    """graph.ttl in pieces (UTF-8): the union of rendered article graphs as Turtle, triples in N-Triples
+    order (sorted_lines), MERGE_CHUNK lines at a time."""
     yield (prefix_lines() + "\n").encode("utf-8")
-    start = 0
-    while start < len(lines):
-        end = min(len(lines), start + MERGE_CHUNK)
-        while end < len(lines) and lines[end].split(b" ", 1)[0] == lines[end - 1].split(b" ", 1)[0]:
-            end += 1
-        yield turtle_bytes(lines[start:end])
-        start = end
+    chunk: list[bytes] = []
+    for line in sorted_lines(rendered):
+        if len(chunk) >= MERGE_CHUNK and line.split(b" ", 1)[0] != chunk[-1].split(b" ", 1)[0]:
+            yield turtle_bytes(chunk)
+            chunk = []
+        chunk.append(line)
+    if chunk:
+        yield turtle_bytes(chunk)
 
 
-def trig_text(rendered: list[Rendered]) -> str:
-    """TriG of rendered article graphs (graph.trig)."""
+def trig_text(rendered: Iterable[Rendered]) -> str:
+    """TriG of rendered article graphs, given in IRI order (graph.trig)."""
     return b"".join(trig_chunks(rendered)).decode("utf-8")
 
 
-def merged_text(rendered: list[Rendered]) -> str:
+def merged_text(rendered: Iterable[Rendered]) -> str:
     """Turtle of the union of rendered article graphs (graph.ttl)."""
     return b"".join(merged_chunks(rendered)).decode("utf-8")
 
 
 def _as_rendered(ds: Dataset) -> list[Rendered]:
     out = []
-    for g in ds.graphs():
+    for g in sorted(ds.graphs(), key=lambda g: str(g.identifier)):
         if len(g):
             lines = ntriples(g)
             out.append(Rendered.of(str(g.identifier), "\n".join(lines), turtle(lines, str(g.identifier)), None))

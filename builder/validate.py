@@ -41,7 +41,7 @@ from builder.namespace import KG
 from builder.resources import SHAPES, entries
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Collection, Iterable
 
     from builder.store import OxigraphGraph
     from builder.to_rdf import Rendered
@@ -201,18 +201,19 @@ def validate_dataset(ds: Dataset, engine: str = "rudof") -> Validation:
         except UnicodeError:  # a lone surrogate in a literal: no UTF-8, so rudof cannot say; pySHACL can
             graphs.append(Rendered.of(str(g.identifier), "", "", None))
             unwritable[str(g.identifier)] = g
-    return validate_rendered(graphs, engine, sources=unwritable)
+    return validate_rendered(sorted(graphs, key=lambda r: r.graph), engine, sources=unwritable)
 
 
-def validate_rendered(graphs: list[Rendered], engine: str = "rudof", merged: OxigraphGraph | None = None,
+def validate_rendered(graphs: Collection[Rendered], engine: str = "rudof", merged: OxigraphGraph | None = None,
                       cached: int = 0, sources: dict[str, Graph] | None = None) -> Validation:
-    """Every article graph on its own, then the cross-article checks over their merge (merged, if given:
-    an Oxigraph store of the union of the graphs).
+    """Every article graph on its own (graphs in IRI order), then the cross-article checks over their merge
+    (merged, if given: an Oxigraph store of the union of the graphs).
 
     engine "pyshacl" hands every graph to pySHACL; "rudof" takes rudof's results, found when the graph was
     rendered, and hands a graph to pySHACL only when rudof flagged it or could not read it (see the module's
     docstring). cached: how many of the graphs (and their verdicts) came from the build's cache; sources:
     graphs pySHACL is to read as they are rather than from their N-Triples, by IRI."""
+    from builder.lineage import GRAPH as LINEAGE
     from builder.store import OxigraphGraph
 
     report = Graph()
@@ -221,7 +222,9 @@ def validate_rendered(graphs: list[Rendered], engine: str = "rudof", merged: Oxi
     found: list[Node] = []
     flagged: set[tuple[str, str | None, str]] = set()  # what the per-graph checks found
     referred = 0
-    for r in sorted(graphs, key=lambda r: r.graph):
+    articles = 0
+    for r in graphs:
+        articles += r.graph != str(LINEAGE)
         if engine == "rudof" and r.results == frozenset():
             continue
         referred += 1
@@ -239,13 +242,10 @@ def validate_rendered(graphs: list[Rendered], engine: str = "rudof", merged: Oxi
     for result in found:
         report.add((node, SH.result, result))
     known = f" ({cached} from the cache)" if cached else ""
-    from builder.lineage import GRAPH as LINEAGE
-
-    articles = [r for r in graphs if r.graph != str(LINEAGE)]
-    known += " and the lineage graph" if len(articles) < len(graphs) else ""
-    checked = (f"rudof and Oxigraph (SPARQL constraints) on each of {len(articles)} article graphs{known}, "
+    known += " and the lineage graph" if articles < len(graphs) else ""
+    checked = (f"rudof and Oxigraph (SPARQL constraints) on each of {articles} article graphs{known}, "
                f"pySHACL on the {referred} they flagged"
-               if engine == "rudof" else f"pySHACL on each of {len(articles)} article graphs{known}")
+               if engine == "rudof" else f"pySHACL on each of {articles} article graphs{known}")
     how = f"{checked}, then cross-article checks (shared nodes' sh:maxCount, unique kg:factId)"
     return Validation(not found, report, len(found), how)
 
