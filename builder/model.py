@@ -16,6 +16,11 @@ class Evidence:
     confidence: float
     caption: bool = False
 
+    def __reduce__(self) -> tuple[type[Evidence], tuple[int, int, str, float, bool]]:
+        # pickled as its constructor's arguments: the state functions dataclasses writes for a frozen slotted
+        # class look up the fields at every call, and a build pickles every fact's evidence (cache, spools)
+        return (Evidence, (self.start, self.end, self.rule, self.confidence, self.caption))
+
 
 @dataclass(kw_only=True, slots=True)
 class Fact:

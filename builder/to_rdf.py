@@ -469,7 +469,7 @@ def sorted_lines(rendered: Iterable[Rendered]) -> Iterator[bytes]:
 
     def spill() -> None:
         run = tempfile.TemporaryFile(prefix="kg-run-")
-        run.writelines(line + b"\n" for line in sorted(found))
+        run.write(b"\n".join(sorted(found)) + b"\n")
         run.seek(0)
         runs.append(run)
         found.clear()
@@ -482,7 +482,8 @@ def sorted_lines(rendered: Iterable[Rendered]) -> Iterator[bytes]:
     if not runs:
         yield from sorted(found)
         return
-    spill()
+    if found:
+        spill()
     last = None
     for line in heapq.merge(*runs):
         if line != last:
