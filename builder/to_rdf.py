@@ -468,8 +468,9 @@ def sorted_lines(rendered: Iterable[Rendered]) -> Iterator[bytes]:
     found: set[bytes] = set()
 
     def spill() -> None:
-        run = tempfile.TemporaryFile(prefix="kg-run-")
-        run.write(b"\n".join(sorted(found)) + b"\n")
+        run, lines = tempfile.TemporaryFile(prefix="kg-run-"), sorted(found)
+        for k in range(0, len(lines), MERGE_CHUNK):  # in pieces: one joined run would double the memory
+            run.write(b"\n".join(lines[k:k + MERGE_CHUNK]) + b"\n")
         run.seek(0)
         runs.append(run)
         found.clear()
