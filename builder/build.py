@@ -3,8 +3,8 @@
 `build_dataset()` computes everything and writes nothing; `write_outputs()` writes a
 Build's files atomically. Files are read and extracted BATCH at a time, mapped over
 builder.cluster's Workers: each article's facts, and a draft of its graph (RDF, sorted
-N-Triples, a TriG block, rudof's verdict) rendered in the same worker with the article's
-own values for what the corpus shares. Articles, facts and drafts go to spools on disk
+N-Triples, a TriG block, the fast SHACL engine's verdict) rendered in the same worker with
+the article's own values for what the corpus shares. Articles, facts and drafts go to spools on disk
 (builder.spool) before the next batch is read. Once the corpus-wide values are known, a
 draft whose values are the corpus's is the article's graph; the others are rendered again.
 Only the corpus-wide values, the merge (an Oxigraph store), the cross-article checks and
@@ -245,7 +245,7 @@ def render_all(articles: Sequence[Article], facts: Sequence[Facts], keys: Sequen
 
 def build_dataset(paths: Iterable[str | Path], curation: str | Path | dict[str, Decision] | None = None,
                   progress: Progress | None = None, jobs: int = 1, cache: str | Path | None = None,
-                  validator: str = "rudof", engine: str = "local", scheduler: str | None = None) -> Build:
+                  validator: str = "fast", engine: str = "local", scheduler: str | None = None) -> Build:
     """Build the knowledge graph of the articles under paths.
 
     A curation file (see builder.curation) is read first, so a bad one fails before any
@@ -256,7 +256,7 @@ def build_dataset(paths: Iterable[str | Path], curation: str | Path | dict[str, 
     else a LocalCluster of jobs workers), with the same result; cache, a folder, keeps each
     article's facts and rendered graph under digests of what they depend on, so unchanged
     articles are neither extracted nor rendered again. validator is the SHACL engine of
-    builder.validate ("rudof" or "pyshacl").
+    builder.validate ("fast" or "pyshacl").
 
     Files are read and extracted BATCH at a time, and each batch's articles, facts and draft graphs
     go to spools (builder.spool: temporary files) before the next is read, so what the build holds

@@ -8,10 +8,11 @@ itself (every source file and data file of the package: rules, gazetteers, confi
 so a changed article or a changed rule never meets an old entry. Entries are written
 atomically; one that cannot be read (cut short, corrupted, from another Python) is a miss.
 It also keeps each article's rendered graph (builder.to_rdf.Rendered: its N-Triples, its
-TriG block and rudof's verdict on it) under a digest of the builder, the article, its facts
-and the corpus-wide values its graph reads: an unchanged article whose people, places and
-documents are named as before is neither rendered nor validated again. A graph rudof
-flagged is always handed to pySHACL again, so its report is always pySHACL's.
+TriG block and the fast SHACL engine's verdict on it) under a digest of the builder, the
+fast engine's version, the article, its facts and the corpus-wide values its graph reads: an
+unchanged article whose people, places and documents are named as before is neither
+rendered nor validated again. A graph the fast engine flagged is always handed to pySHACL
+again, so its report is always pySHACL's.
 """
 
 from __future__ import annotations
@@ -97,7 +98,9 @@ class Cache:
         self._store(self._file_key(path, data), items)
 
     def _rendered_key(self, article: Article, facts: Facts, shared: Shared) -> str:
-        h = hashlib.sha256(key(article).encode())
+        from builder.validate import fast_version
+
+        h = hashlib.sha256(f"{key(article)} {fast_version()}".encode())
         h.update(repr((facts, sorted(shared.items()))).encode("utf-8", "surrogatepass"))  # by value
         return "r" + h.hexdigest()
 

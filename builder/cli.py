@@ -300,9 +300,9 @@ def parser() -> argparse.ArgumentParser:
     common.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors (and no progress bar)")
     common.add_argument("--json", action="store_true", help="print a machine-readable summary (JSON) instead")
     shacl = argparse.ArgumentParser(add_help=False)
-    shacl.add_argument("--validator", choices=ENGINES, default="rudof",
-                       help="rudof: each article graph to rudof first, to pySHACL if flagged (the report is "
-                            "always pySHACL's); pyshacl: every graph to pySHACL (default: rudof)")
+    shacl.add_argument("--validator", choices=ENGINES, default="fast",
+                       help="fast: each article graph to the shacl package (Rust) first, to pySHACL if flagged "
+                            "(the report is always pySHACL's); pyshacl: every graph to pySHACL (default: fast)")
 
     b = sub.add_parser("build", help="build the graph from articles (default: the bundled seeds)",
                        parents=[common, shacl],

@@ -107,8 +107,8 @@ def lineage_triples() -> set[tuple[Node, Node, Node]]:
 @cache
 def rendered() -> Rendered:
     """The lineage graph as a build writes it (builder.to_rdf.Rendered, with its SHACL verdict)."""
-    from builder.validate import rudof_results
+    from builder.validate import fast_results
 
     lines = ntriples(lineage_triples())
     nt = "\n".join(lines)
-    return Rendered.of(str(GRAPH), nt, turtle(lines, str(GRAPH)), rudof_results(nt))
+    return Rendered.of(str(GRAPH), nt, turtle(lines, str(GRAPH)), fast_results(nt))

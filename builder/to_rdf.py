@@ -363,8 +363,8 @@ def to_dataset(items: list[tuple[Article, Facts]]) -> Dataset:
 @dataclass(frozen=True)
 class Rendered:
     """One article's graph as text: its IRI, its sorted distinct N-Triples lines and its TriG block (both
-    kept zlib-compressed: a build holds every article's, and N-Triples repeat long IRIs), and rudof's
-    results on it ((focus, path, component) of each violation; None: rudof could not say)."""
+    kept zlib-compressed: a build holds every article's, and N-Triples repeat long IRIs), and the fast SHACL
+    engine's results on it ((focus, path, component) of each violation; None: it could not say)."""
 
     graph: str
     packed_nt: bytes
@@ -397,14 +397,14 @@ def _unpack(packed: bytes) -> str:
 
 
 def render(article: Article, facts: Facts, shared: Shared) -> Rendered:
-    """An article's graph (builder.to_rdf.article_graph) as text, with rudof's verdict on it. It depends
-    on the article, its facts and the shared values it reads (shared_for), nothing else."""
-    from builder.validate import rudof_results
+    """An article's graph (builder.to_rdf.article_graph) as text, with the fast SHACL engine's verdict on
+    it. It depends on the article, its facts and the shared values it reads (shared_for), nothing else."""
+    from builder.validate import fast_results
 
     found: Lines = set()
     article_graph(found, article, facts, shared)
     iri, nt = str(resolve.graph(article.id)), "\n".join(sorted(found))
-    return Rendered.of(iri, nt, _turtle(nt.encode("utf-8"), iri).decode("utf-8"), rudof_results(nt))
+    return Rendered.of(iri, nt, _turtle(nt.encode("utf-8"), iri).decode("utf-8"), fast_results(nt))
 
 
 # written as prefixed names; our own nodes (https://w3id.org/dangkg/id/…) stay full IRIs

@@ -15,15 +15,15 @@ pySHACL asks the same constraint query once per focus node; the graph handed to 
 parses each query text once.
 
 pySHACL is the reference validator, and it is slow (about 80 ms an article graph).
-With engine="rudof" (the default of a build) each article graph goes first to
-rudof (pyrudof, a SHACL engine in Rust, about 4 ms) for the core constraints, and its
-SPARQL-based constraints go to Oxigraph (each sh:select run once over the graph, its
-focus nodes found by the shape's target: about 1 ms, where rudof takes 3); a graph
-neither flags is done, and a graph either flags, or cannot read, goes to pySHACL,
-whose results make the report. So a report is always pySHACL's, and every graph is
-validated in full by the fast path or by pySHACL. tests/test_shapes.py shows that the
-fast path gives pySHACL's verdict and results (focus node, path, constraint
-component) on every shape example.
+With engine="fast" (the default of a build) each article graph goes first to the
+`shacl` package (SHACL_Engine, in Rust: every constraint of the shapes, the SPARQL-based
+ones included, about 1.3 ms a graph); a graph it finds conforming is done, and a graph
+it flags, or cannot read, goes to pySHACL, whose results make the report. So a report
+is always pySHACL's, and every graph is validated in full by the fast engine or by
+pySHACL. tests/test_shapes.py shows that the fast engine gives pySHACL's verdict and
+results (focus node, path, constraint component) on every shape example. Where the
+package has no wheel (it has them for Linux x86-64, macOS and Windows) every graph goes
+to pySHACL.
 """
 
 from __future__ import annotations
@@ -31,17 +31,18 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
-from rdflib import RDF, RDFS, BNode, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, BNode, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.term import Node
+from rdflib.util import from_n3
 
 from builder.namespace import KG
 from builder.resources import SHAPES, entries
 
 if TYPE_CHECKING:
-    from collections.abc import Collection, Iterable
+    from collections.abc import Collection
 
     from builder.store import OxigraphGraph
     from builder.to_rdf import Rendered
@@ -83,92 +84,45 @@ class _OneParse(Graph):
         return super().query(query_object, *args, **kwargs)
 
 
-ENGINES = ("rudof", "pyshacl")
-
-
-def _targets(sg: Graph, shape: Node) -> str:
-    """A SPARQL pattern binding ?this to every focus node of a shape's targets (as pySHACL finds them)."""
-    patterns = [f"{{ ?this a/<{RDFS.subClassOf}>* <{c}> }}" for c in sg.objects(shape, SH.targetClass)]
-    patterns += [f"{{ ?this <{p}> [] }}" for p in sg.objects(shape, SH.targetSubjectsOf)]
-    patterns += [f"{{ [] <{p}> ?this }}" for p in sg.objects(shape, SH.targetObjectsOf)]
-    patterns += [f"{{ VALUES ?this {{ {n.n3()} }} }}" for n in sg.objects(shape, SH.targetNode)]
-    if not patterns or (shape, RDF.type, SH.NodeShape) not in sg:
-        raise ValueError(f"SPARQL constraint of {shape}: only node shapes with targets are run by Oxigraph")
-    return " UNION ".join(patterns)
-
-
-def _sparql_constraints(sg: Graph) -> list[str]:
-    """Each sh:sparql constraint of the shapes as one Oxigraph query over a whole graph: SELECT DISTINCT
-    ?this ?path, ?this running over the shape's focus nodes, the constraint's prefixes declared."""
-    out = []
-    for shape, constraint in sorted(sg.subject_objects(SH.sparql), key=lambda so: (str(so[0]), str(so[1]))):
-        select = str(sg.value(constraint, SH.select))
-        prefixes = "".join(f"PREFIX {sg.value(d, SH.prefix)}: <{sg.value(d, SH.namespace)}>\n"
-                           for source in sg.objects(constraint, SH.prefixes) for d in sg.objects(source, SH.declare))
-        where = select[select.index("{", select.upper().index("WHERE")) + 1:select.rindex("}")]
-        out.append(f"{prefixes}SELECT DISTINCT ?this ?path WHERE {{ {_targets(sg, shape)}\n"
-                   f"{where.replace('$this', '?this')} }}")
-    return out
-
-
-class _Rudof:
-    """One rudof session per process, core shapes read once; each graph is read into a staging frame that
-    is rolled back after its verdict, so graphs never mix. The shapes' SPARQL-based constraints run in a
-    fresh Oxigraph store per graph."""
-
-    def __init__(self) -> None:
-        import pyoxigraph
-        import pyrudof
-
-        self.lib, self.ox = pyrudof, pyoxigraph
-        core = Graph()
-        core += shapes_graph()
-        core.remove((None, SH.sparql, None))
-        self.sparql = _sparql_constraints(shapes_graph())
-        self.session = pyrudof.Rudof(pyrudof.RudofConfig())
-        self.session.read_shacl(core.serialize(format="turtle"), reader_mode=pyrudof.ReaderMode.Strict)
-        # rudof makes a fresh data store on the first read after it is empty (about 0.1 s); one triple no
-        # shape targets keeps it from being empty
-        self.session.read_data("<urn:dangkg:keep> <urn:dangkg:keep> <urn:dangkg:keep> .",
-                               pyrudof.RDFFormat.NTriples, reader_mode=pyrudof.ReaderMode.Strict)
-
-    def results(self, nt: str) -> frozenset[tuple[str, str | None, str]]:
-        """(focus node, path or None, constraint component) of each violation rudof finds in N-Triples."""
-        self.session.begin_staging()
-        try:
-            self.session.read_data(nt, self.lib.RDFFormat.NTriples, merge=True,
-                                   reader_mode=self.lib.ReaderMode.Strict)
-            report = self.session.validate_shacl()
-        finally:
-            self.session.rollback_staging()
-        found = {(str(e.focus_node), None if e.path is None else str(e.path).strip("<>"),
-                  str(e.constraint_component).strip("<>")) for e in report}
-        store = self.ox.Store()
-        store.load(nt.encode("utf-8"), format=self.ox.RdfFormat.N_TRIPLES)  # bulk_load costs more on a small graph
-        for query in self.sparql:
-            rows = cast("Iterable[Any]", store.query(query))
-            found |= {(_plain(row["this"]), None if row["path"] is None else _plain(row["path"]),
-                       str(SH.SPARQLConstraintComponent)) for row in rows}
-        return frozenset(found)
-
-
-def _plain(term: Any) -> str:
-    """An Oxigraph term as rdflib's str() gives it: an IRI's or a blank node's bare value, a literal's text."""
-    return str(term.value)
+ENGINES = ("fast", "pyshacl")
 
 
 @cache
-def _rudof() -> _Rudof:
-    return _Rudof()
+def _fast() -> Any:
+    """The shapes compiled once per process by the `shacl` package (SHACL_Engine, in Rust)."""
+    import shacl
+
+    return shacl.Shapes.from_turtle(shapes_graph().serialize(format="turtle"))
 
 
-def rudof_results(data: Graph | str) -> frozenset[tuple[str, str | None, str]] | None:
-    """rudof's (focus node, path, component) of each violation of one graph (or its N-Triples); None if
-    rudof cannot say."""
+@cache
+def fast_version() -> str:
+    """The fast engine's version ("" where it is not installed): a rendered graph's cached verdict is its."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("shacl")
+    except PackageNotFoundError:
+        return ""
+
+
+def _plain(term: str) -> str:
+    """A term in N-Triples syntax as rdflib's str() gives it: an IRI's or a blank node's bare value, a
+    literal's text."""
+    return str(from_n3(term))
+
+
+def fast_results(data: Graph | str) -> frozenset[tuple[str, str | None, str]] | None:
+    """The fast engine's (focus node, path, component) of each violation of one graph (or its N-Triples);
+    None if it cannot say (not installed on this platform, or the graph has no UTF-8 form)."""
     try:
         if not isinstance(data, str):
             data = data.serialize(format="nt")
-        return _rudof().results(data) if data.strip() else frozenset()
+        if not data.strip():
+            return frozenset()
+        report = _fast().validate_text(data, format="ntriples")
+        return frozenset((_plain(r.focus_node), None if r.path is None else _plain(r.path), r.component_iri)
+                         for r in report.results)
     except Exception:  # noqa: BLE001 - any failure of the fast path sends the graph to pySHACL
         return None
 
@@ -187,7 +141,7 @@ def validate(data: Graph) -> Validation:
     return Validation(conforms, report, count(report), "pySHACL on the whole graph")
 
 
-def validate_dataset(ds: Dataset, engine: str = "rudof") -> Validation:
+def validate_dataset(ds: Dataset, engine: str = "fast") -> Validation:
     """Every named graph of a dataset on its own, then the cross-article checks over their union."""
     from builder.to_rdf import Rendered, ntriples
 
@@ -197,20 +151,20 @@ def validate_dataset(ds: Dataset, engine: str = "rudof") -> Validation:
             continue
         nt = "\n".join(ntriples(g))
         try:
-            graphs.append(Rendered.of(str(g.identifier), nt, "", rudof_results(nt) if engine == "rudof" else None))
-        except UnicodeError:  # a lone surrogate in a literal: no UTF-8, so rudof cannot say; pySHACL can
+            graphs.append(Rendered.of(str(g.identifier), nt, "", fast_results(nt) if engine == "fast" else None))
+        except UnicodeError:  # a lone surrogate in a literal: no UTF-8, so the fast engine cannot say; pySHACL can
             graphs.append(Rendered.of(str(g.identifier), "", "", None))
             unwritable[str(g.identifier)] = g
     return validate_rendered(sorted(graphs, key=lambda r: r.graph), engine, sources=unwritable)
 
 
-def validate_rendered(graphs: Collection[Rendered], engine: str = "rudof", merged: OxigraphGraph | None = None,
+def validate_rendered(graphs: Collection[Rendered], engine: str = "fast", merged: OxigraphGraph | None = None,
                       cached: int = 0, sources: dict[str, Graph] | None = None) -> Validation:
     """Every article graph on its own (graphs in IRI order), then the cross-article checks over their merge
     (merged, if given: an Oxigraph store of the union of the graphs).
 
-    engine "pyshacl" hands every graph to pySHACL; "rudof" takes rudof's results, found when the graph was
-    rendered, and hands a graph to pySHACL only when rudof flagged it or could not read it (see the module's
+    engine "pyshacl" hands every graph to pySHACL; "fast" takes the fast engine's results, found when the
+    graph was rendered, and hands a graph to pySHACL only when they flag it or are missing (see the module's
     docstring). cached: how many of the graphs (and their verdicts) came from the build's cache; sources:
     graphs pySHACL is to read as they are rather than from their N-Triples, by IRI."""
     from builder.lineage import GRAPH as LINEAGE
@@ -221,13 +175,13 @@ def validate_rendered(graphs: Collection[Rendered], engine: str = "rudof", merge
     node = BNode()
     found: list[Node] = []
     flagged: set[tuple[str, str | None, str]] = set()  # what the per-graph checks found
-    referred = 0
-    articles = 0
+    flagged_graphs = unread = articles = 0
     for r in graphs:
         articles += r.graph != str(LINEAGE)
-        if engine == "rudof" and r.results == frozenset():
+        if engine == "fast" and r.results == frozenset():
             continue
-        referred += 1
+        flagged_graphs += bool(r.results)
+        unread += r.results is None
         _, part = _pyshacl((sources or {}).get(r.graph) or Graph().parse(data=r.nt, format="nt"))
         flagged |= results(part)
         found += part.subjects(RDF.type, SH.ValidationResult)
@@ -243,9 +197,10 @@ def validate_rendered(graphs: Collection[Rendered], engine: str = "rudof", merge
         report.add((node, SH.result, result))
     known = f" ({cached} from the cache)" if cached else ""
     known += " and the lineage graph" if articles < len(graphs) else ""
-    checked = (f"rudof and Oxigraph (SPARQL constraints) on each of {articles} article graphs{known}, "
-               f"pySHACL on the {referred} they flagged"
-               if engine == "rudof" else f"pySHACL on each of {articles} article graphs{known}")
+    unread_part = f" and the {unread} it could not read" if unread else ""
+    checked = (f"the fast engine (shacl) on each of {articles} article graphs{known}, pySHACL on the "
+               f"{flagged_graphs} it flagged{unread_part}"
+               if engine == "fast" else f"pySHACL on each of {articles} article graphs{known}")
     how = f"{checked}, then cross-article checks (shared nodes' sh:maxCount, unique kg:factId)"
     return Validation(not found, report, len(found), how)
 
