@@ -197,9 +197,8 @@ class Gazetteer:
                     self._cue_words.setdefault(name, set()).update(keys)
         tries = (self.roles, self.titles, self.bodies, self.places, self.local, self.event_kinds)
         self.non_name_starts = {k for t in tries for k in t.root} | self.cue_words("no-name-start")
-        # what is written before the name of a unit below the province: its unit word, its committee's name
-        self.local_heads = [self.keys(w) for row in table("units.tsv") if row["level"] == "local"
-                            for w in (row["unit"], row["committee"])]
+        # what is written before the name of a unit: its unit word, its committee's name
+        self.unit_heads = [self.keys(w) for row in table("units.tsv") for w in (row["unit"], row["committee"])]
 
     def cue_at(self, name: str, keys: list[str], i: int) -> int | None:
         """The end of a phrase of cue list `name` (cues.tsv) starting at keys[i], if one does."""

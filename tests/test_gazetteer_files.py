@@ -359,7 +359,7 @@ def test_member_roles_are_roles():
 
 
 CUE_LISTS = {"former", "incoming", "honorific", "past", "holding-verb", "membership", "list-intro", "reporting",
-             "no-name-start", "credit",
+             "no-name-start", "credit", "named-after", "lunar-year",
              "org-end", "presence", "not-presence", "clause", "rank", "name-stop", "proxy", "adhoc-head", "middle-name",
              "take-up", "not-take-up", "leave", "current", "leave-after", "succession", "not-succession"}
 

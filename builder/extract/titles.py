@@ -329,12 +329,17 @@ def name_at(g: Gazetteer, syls: list[Syllable], i: int, proper: Container[int] =
 
 
 def _named_before(g: Gazetteer, keys: list[str], i: int) -> bool:
-    """Is what starts at i already named? The words after a unit word below the province, or after its
-    Party committee, are the unit's name ('xã Quế Mỹ', 'huyện Ia Grai', 'Huyện ủy Quế Sơn', 'Phường Bến
-    Thành'), a name after a credit is a photographer's ('Ảnh: Trí Dũng'), and a role or body that runs on
-    past i ('Chủ tịch Nước', 'Bộ Công Thương') goes on there: no person's name the article reports on
-    starts there, so the tagger need not be asked."""
-    if any(u in (keys[max(0, i - len(u)):i], keys[i:i + len(u)]) for u in g.local_heads):
+    """Is what starts at i already named? The words after a unit word, or after its Party committee, are
+    the unit's name ('xã Quế Mỹ', 'huyện Ia Grai', 'Huyện ủy Quế Sơn', 'Thành ủy Móng Cái', 'Phường Bến
+    Thành'), the words after a hall, venue, award or festival word its name ('phòng họp Diên Hồng', 'Giải
+    Búa liềm vàng': the `named-after` cues), a lunar year is no name ('Xuân Kỷ Hợi'), a name after a
+    credit is a photographer's ('Ảnh: Trí Dũng'), and a role or body that runs on past i ('Chủ tịch
+    Nước', 'Bộ Công Thương') goes on there: no person's name the article reports on starts there, so the
+    tagger need not be asked."""
+    if any(u in (keys[max(0, i - len(u)):i], keys[i:i + len(u)]) for u in g.unit_heads):
+        return True
+    if g.cue_before("named-after", keys, i) is not None or any(g.cue_at(c, keys, i) is not None
+                                                                 for c in ("named-after", "lunar-year")):
         return True
     if i > 0 and keys[i - 1] == ":" and g.cue_before("credit", keys, i - 1) is not None:
         return True
