@@ -25,6 +25,7 @@ SPACES = "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u20
 INVISIBLE = ("\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"
              "\u2066\u2067\u2068\u2069"
              + "".join(chr(c) for c in (*range(0x20), *range(0x7f, 0xa0)) if chr(c) not in "\n\t\x0b\x0c\r"))
+ONE_FOR_ONE = {**{ord(c): " " for c in SPACES}, **{ord(c): v for c, v in LOOKALIKES.items()}}
 SENTENCE_END = ".!?…:;\"”’)»]"
 CAPTION = re.compile(r"(^|[\s(.])Ảnh\s*(:|internet|minh họa|tư liệu)|^Chú thích ảnh$|\(Ảnh:", re.I)
 
@@ -128,8 +129,12 @@ def _plain(c: str) -> bool:
 
 def _characters(raw: str) -> tuple[str, Sequence[int]]:
     """NFC, look-alike letters, odd spaces and invisible characters, with offsets."""
-    if unicodedata.is_normalized("NFC", raw) and all(_plain(c) for c in set(raw)):  # most texts: nothing to change
-        return raw, range(len(raw))
+    if unicodedata.is_normalized("NFC", raw):
+        odd = {c for c in set(raw) if not _plain(c)}
+        if not odd:  # most texts: nothing to change
+            return raw, range(len(raw))
+        if {ord(c) for c in odd} <= ONE_FOR_ONE.keys():  # a no-break space, an 'Ð': one for one, no mark to compose
+            return raw.translate(ONE_FOR_ONE), range(len(raw))
     out = _Builder()
     for offset, cluster in _clusters(raw.replace("\r\n", "\n ").replace("\r", "\n")):
         cluster = "".join(LOOKALIKES.get(c, c) for c in cluster)

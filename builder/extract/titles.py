@@ -265,8 +265,11 @@ def _sharing(g: Gazetteer, syls: list[Syllable], k: int, ctx: ArticleContext, fo
 def chain_at(g: Gazetteer, syls: list[Syllable], i: int, ctx: ArticleContext) -> list[Title]:
     """Titles starting at i joined by ',', '-' or 'kiêm'; when a later one names its province, the earlier ones
     written without a place are of that province too ('Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Phú Yên')."""
-    chain = _chain(g, syls, i, ctx)
     keys = keys_of(syls)
+    k = i + 1 if keys[i] in g.title_marks else i
+    if k >= len(keys) or keys[k] not in g.title_starts:
+        return []  # no role or title starts here (most syllables): what _chain would find out
+    chain = _chain(g, syls, i, ctx)
     written = [next((p[1] for k in range(t.start, t.end) if (p := g.places.longest(keys, k))), None) for t in chain]
     last = next((p for p in reversed(written) if p), None)
     if not last or last == ctx.place:
@@ -280,7 +283,7 @@ def _chain(g: Gazetteer, syls: list[Syllable], i: int, ctx: ArticleContext) -> l
     """Titles starting at i joined by ',', '-' or 'kiêm'."""
     out: list[Title] = []
     former = g.cue_words("former")
-    marked = former | g.cue_words("incoming")  # "nguyên Bí thư", "tân Bí thư": the title follows
+    marked = g.title_marks  # "nguyên Bí thư", "tân Bí thư": the title follows
     j = i
     while j < len(syls):
         k = j + 1 if syls[j].key in marked else j
@@ -360,12 +363,12 @@ def names(g: Gazetteer, syls: list[Syllable], text: str, offset: int,
     out: list[Name] = []
     i = 0
     while i < len(syls):
-        n = name_at(g, syls, i, proper)
-        place = g.places.longest(keys_of(syls), i)
+        n = name_at(g, syls, i, proper) if syls[i].written[:1].isupper() else None  # most words: not a name
         if n:
             out.append(Name(text[syls[n.start].start - offset:syls[n.end - 1].end - offset], n.start, n.end))
             i = n.end
         else:
+            place = g.places.longest(keys_of(syls), i)
             i = place[0] if place else i + 1
     return out
 
