@@ -42,14 +42,32 @@ class Offsets(Sequence[int]):
     """Original offsets of a text's characters, kept as runs: the first character of each run of
     consecutive offsets and that offset (an article is a few runs, not an integer per character)."""
 
-    def __init__(self, offsets: Iterable[int]) -> None:
-        self.starts, self.bases, n, last = array("q"), array("q"), 0, -2
-        for n, o in enumerate(offsets, 1):
-            if o != last + 1:
-                self.starts.append(n - 1)
+    def __init__(self, offsets: Iterable[int] = ()) -> None:
+        self.starts, self.bases, self.length, self.last = array("q"), array("q"), 0, -2
+        self.extend(offsets)
+
+    @classmethod
+    def joined(cls, pieces: Iterable[Iterable[int]]) -> Offsets:
+        """The offsets of pieces of text written one after the other."""
+        out = cls()
+        for piece in pieces:
+            out.extend(piece)
+        return out
+
+    def extend(self, offsets: Iterable[int]) -> None:
+        """Offsets of more characters; a range (consecutive offsets) is one run at most, whatever its length."""
+        if isinstance(offsets, range) and offsets.step == 1:
+            if offsets:
+                if offsets.start != self.last + 1:
+                    self.starts.append(self.length)
+                    self.bases.append(offsets.start)
+                self.length, self.last = self.length + len(offsets), offsets[-1]
+            return
+        for o in offsets:
+            if o != self.last + 1:
+                self.starts.append(self.length)
                 self.bases.append(o)
-            last = o
-        self.length = n
+            self.length, self.last = self.length + 1, o
 
     def __len__(self) -> int:
         return self.length
@@ -205,7 +223,9 @@ def normalize(raw: str) -> Clean:
     text, offs = _characters(SURROGATE.sub("\ufffd", raw))
     text = _join_wraps(text)
     junk = _boilerplate()
-    out = _Builder()
+    parts: list[str] = []  # the clean text in pieces, and each piece's offsets
+    pieces: list[Sequence[int]] = []
+    size = 0
     seen: list[str] = []
     paragraphs: list[Paragraph] = []
     caption_next = False
@@ -225,13 +245,21 @@ def normalize(raw: str) -> Clean:
         seen.append(key)
         caption = caption_next or bool(CAPTION.search(flat))
         caption_next = flat.casefold() == "chú thích ảnh"
-        if out.chars:
-            out.add("\n", offs[start - 1] if start else 0)
-        begin = len(out.chars)
-        for k, (at, word) in enumerate(words):
-            if k:
-                out.add(" ", offs[at - 1])
-            out.chars.extend(word)
-            out.offs.extend(offs[at:at + len(word)])
-        paragraphs.append(Paragraph(begin, len(out.chars), caption))
-    return Clean("".join(out.chars), out.offs, paragraphs)
+        if size:
+            parts.append("\n")
+            pieces.append((offs[start - 1] if start else 0,))
+            size += 1
+        first, last = words[0][0], words[-1][0] + len(words[-1][1])
+        if text[first:last] == flat:  # one space between words already: the line as it is
+            parts.append(flat)
+            pieces.append(offs[first:last])
+        else:
+            for k, (at, word) in enumerate(words):
+                if k:
+                    parts.append(" ")
+                    pieces.append((offs[at - 1],))
+                parts.append(word)
+                pieces.append(offs[at:at + len(word)])
+        paragraphs.append(Paragraph(size, size + len(flat), caption))
+        size += len(flat)
+    return Clean("".join(parts), Offsets.joined(pieces), paragraphs)

@@ -19,11 +19,13 @@ the sentence gives it, is left, with the holder as successor.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from builder.extract.context import ArticleContext, Sentence
     from builder.extract.titles import Name, Title
+    from builder.gazetteer import Gazetteer
     from builder.model import Holding
 
 TAKE_UP, HOLD, LEAVE = "take-up", "hold", "leave"
@@ -48,10 +50,20 @@ def _written(sentence: Sentence, i: int, j: int) -> str:
 Cue = tuple[int, int, str]  # start and end syllable, and the kind it says (TAKE_UP, HOLD, LEAVE)
 
 
+@cache
+def _cue_starts(g: Gazetteer) -> frozenset[str]:
+    """The syllables a phrase of a change cue list (or of its "not-" list) starts with."""
+    return frozenset(k for name in CUE_KINDS for k in g.cues[name].root)
+
+
 def cues_in(ctx: ArticleContext, sentence: Sentence) -> list[Cue]:
     """The sentence's cue phrases, read left to right, longest first (once per sentence: see change_at)."""
     keys, out, i = sentence.keys, [], 0
+    first = _cue_starts(ctx.g)
     while i < len(keys):  # a "not-" phrase ("bàn giao", "làm việc") is read over like a cue, and says nothing
+        if keys[i] not in first:  # most syllables start no phrase of any list
+            i += 1
+            continue
         hits = [(span[0], span[1], CUE_KINDS[name]) for name in CUE_KINDS
                 if (span := ctx.g.cue_span(name, keys, i)) is not None]
         if hits:

@@ -131,7 +131,8 @@ def article_context(article: Article) -> ArticleContext:
                           ProperNames(clean),
                           {u: min(c, key=lambda n: (-c[n], n)) for u, c in units.items()}, local,
                           _adhoc(g, syllables, clean.text),
-                          frozenset(hit[1] for k in range(len(keys)) if (hit := g.bodies.longest(keys, k))),
+                          frozenset(hit[1] for k, key in enumerate(keys)
+                                    if key in g.bodies.root and (hit := g.bodies.longest(keys, k))),
                           syllables)
 
 
@@ -141,8 +142,10 @@ def _adhoc(g: Gazetteer, syllables: list[Syllable], text: str) -> list[tuple[int
     keys = keys_of(syllables)
     out = []
     for k, syl in enumerate(syllables):
+        if not syl.capital:
+            continue
         end = g.cue_at("adhoc-head", keys, k)
-        if end is None or not syl.capital or g.bodies.longest(keys, k) or g.local.longest(keys, k):
+        if end is None or g.bodies.longest(keys, k) or g.local.longest(keys, k):
             continue
         stop = next((m for m in range(end, min(len(keys), end + 16)) if keys[m] in {"gồm", ".", ";", "(", "do"}
                      or keys[m - 1:m + 1] == ["số", keys[m]] and keys[m].isdigit()), None)
