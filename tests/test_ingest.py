@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from builder.ingest import Article, InputError, make_article, read_articles, read_file
-from builder.normalize import LOOKALIKES, normalize
+from builder.normalize import LOOKALIKES, Offsets, normalize
 
 SENTENCE = ("Ông Nguyễn Văn Hùng, Ủy viên Ban Chấp hành Trung ương Đảng, Phó Trưởng ban Tổ chức "
             "Trung ương, phát biểu chỉ đạo tại hội nghị tổng kết công tác cán bộ năm 2024.")
@@ -80,6 +80,24 @@ def test_offsets_on_nfd_input_point_at_the_cluster_of_the_character():
     at = clean.text.index("Nguyễn Văn Hùng")
     s, e = clean.original(at, at + len("Nguyễn Văn Hùng"))
     assert unicodedata.normalize("NFC", raw[s:e]) == "Nguyễn Văn Hùng"
+
+
+@pytest.mark.parametrize("pieces", [[range(0, 5), range(5, 9)],
+                                    [range(3, 7), [9, 10, 10], range(11, 11), range(11, 14)],
+                                    [[4], range(2, 2), (5,), range(6, 9), [1, 2]], []])
+def test_offsets_kept_as_runs_are_the_offsets_given(pieces: list[list[int] | range]) -> None:
+    """Offsets made of pieces (ranges taken whole, lists one by one) hold each offset, in order."""
+    flat = [o for piece in pieces for o in piece]
+    runs = Offsets.joined(pieces)
+    assert list(runs) == flat and len(runs) == len(flat) and runs == Offsets(flat)
+    assert [runs[i] for i in range(len(flat))] == flat
+
+
+def test_a_line_with_odd_spacing_keeps_each_words_offsets():
+    raw = "Ban  Tổ chức\tTrung ương   họp.\nHội nghị  bế mạc."
+    clean = normalize(raw)
+    assert clean.text == "Ban Tổ chức Trung ương họp.\nHội nghị bế mạc."
+    _assert_offsets_point_home(raw, clean.text, clean.offsets)
 
 
 def test_lookalike_eth_becomes_d_with_stroke():
