@@ -315,7 +315,7 @@ def build_dataset(paths: Iterable[str | Path], curation: str | Path | dict[str, 
             lap("extract")
         rendered = render_all(articles, facts, keys, drafts, choose(seen), workers, store)
     graphs = Graphs(rendered)
-    merged = OxigraphGraph.from_ntriples(r.nt for r in graphs)
+    merged = OxigraphGraph.from_ntriples(r.nt_bytes for r in graphs)
     lap("rdf")
     validation = validate_rendered(graphs, validator, merged, store.rendered if store else 0)
     lap("shacl")

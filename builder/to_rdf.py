@@ -380,6 +380,11 @@ class Rendered:
         return _unpack(self.packed_nt)
 
     @property
+    def nt_bytes(self) -> bytes:
+        """The N-Triples as UTF-8 (no decoding, for readers of bytes)."""
+        return zlib.decompress(self.packed_nt) if self.packed_nt else b""
+
+    @property
     def trig(self) -> str:
         return _unpack(self.packed_trig)
 
