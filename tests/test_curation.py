@@ -373,3 +373,26 @@ def test_grouped_conflicts_equal_the_saved_query(conflicting):
     assert columns == ["kind", *q_columns]
     assert [{k: v for k, v in r.items() if k != "kind"} for r in rows if r["kind"] == "same-day"] == q_rows
     assert len(q_rows) == 1
+
+
+def test_the_saved_query_gives_the_grouped_conflicts_of_several_holders(tmp_path):
+    """Three holders of one single-holder post on one day (one named in two sentences), and a fourth
+    reported leaving it: the saved query (rdflib's and Oxigraph's) gives kg build's same-day rows."""
+    from builder.conflicts import conflicts
+    from builder.query import run
+    from builder.store import OxigraphGraph
+
+    third = NGHE_AN_OTHER.replace("Thái Thanh Quý", "Lê Hồng Vinh") + (
+        "\nBí thư Tỉnh ủy Nghệ An Lê Hồng Vinh cũng dự lễ khánh thành.\n")
+    leaving = NGHE_AN_OTHER.replace("Bí thư Tỉnh ủy Nghệ An Thái Thanh Quý phát biểu kết luận hội nghị.",
+                                    "Ông Phan Văn Minh thôi giữ chức Bí thư Tỉnh ủy Nghệ An.")
+    src = articles(tmp_path / "in", nghe_an=NGHE_AN, nghe_an_khac=NGHE_AN_OTHER, nghe_an_ba=third,
+                   nghe_an_bon=leaving)
+    out = tmp_path / "out"
+    b = build_to([str(src)], out)
+    same_day = [{k: v for k, v in r.items() if k != "kind"} for r in b.conflicts if r["kind"] == "same-day"]
+    assert len(same_day) == 3 and not any("Phan Văn Minh" in (r["person"], r["other"]) for r in same_day)
+    for graph in (load_graph(out), OxigraphGraph.load(out / "graph.ttl")):
+        assert run("holding-conflicts-violation", graph)[1] == same_day
+        assert [{k: v for k, v in r.items() if k != "kind"} for r in conflicts(graph)[1]
+                if r["kind"] == "same-day"] == same_day
