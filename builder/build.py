@@ -4,8 +4,8 @@
 Build's files atomically. Files are read and extracted BATCH at a time, mapped over
 builder.cluster's Workers: each article's facts, and a draft of its graph (RDF, sorted
 N-Triples, a TriG block, the fast SHACL engine's verdict) rendered in the same worker with
-the article's own values for what the corpus shares. Articles, facts and drafts go to spools on disk
-(builder.spool) before the next batch is read. Once the corpus-wide values are known, a
+the article's own values for what the corpus shares. Articles, facts and drafts go to
+spools on disk (builder.spool) before the next batch is read. Once the corpus-wide values are known, a
 draft whose values are the corpus's is the article's graph; the others are rendered again.
 Only the corpus-wide values, the merge (an Oxigraph store), the cross-article checks and
 the conflicts are computed over the whole corpus. Facts and graphs are kept in the cache.

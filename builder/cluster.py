@@ -2,8 +2,8 @@
 
 A build maps functions over its files and articles (builder.build): reading, extraction
 with a draft of each article's graph (RDF, N-Triples, TriG, the fast SHACL engine's
-verdict), and, once the corpus-wide values are known, rendering the graphs whose draft read other values. `Workers`
-runs such a map here (jobs=1), in `jobs` spawned processes, or, with
+verdict), and, once the corpus-wide values are known, rendering the graphs whose draft
+read other values. `Workers` runs such a map here (jobs=1), in `jobs` spawned processes, or, with
 engine "dask", as a Dask distributed job: the items in partitions of at most PARTITION,
 one task each, on the scheduler at `scheduler` or on a LocalCluster of `jobs` worker
 processes started for the build. Results always come back in input order, so every file

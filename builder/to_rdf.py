@@ -377,7 +377,7 @@ class Rendered:
 
     @property
     def nt(self) -> str:
-        return _unpack(self.packed_nt)
+        return self.nt_bytes.decode("utf-8")
 
     @property
     def nt_bytes(self) -> bytes:
@@ -462,7 +462,7 @@ def trig_chunks(rendered: Iterable[Rendered]) -> Iterator[bytes]:
 
 
 MERGE_CHUNK = 50_000  # N-Triples lines written by Oxigraph at a time (cut where the subject changes)
-RUN = 500_000  # distinct N-Triples lines sorted in memory at most; a bigger union is sorted in runs on disk
+RUN = 500_000  # N-Triples lines sorted in memory at most; a bigger union is sorted in runs on disk
 
 
 def sorted_lines(rendered: Iterable[Rendered]) -> Iterator[bytes]:
@@ -487,7 +487,7 @@ def sorted_lines(rendered: Iterable[Rendered]) -> Iterator[bytes]:
 
     for r in rendered:
         if r.packed_nt:
-            found.extend(zlib.decompress(r.packed_nt).split(b"\n"))
+            found.extend(r.nt_bytes.split(b"\n"))
             if len(found) >= RUN:
                 spill()
     if not runs:
