@@ -84,7 +84,10 @@ def register(ipython: Any) -> None:
         def sparql(self, line: str, cell: str) -> pd.DataFrame:
             """Run the cell's SPARQL SELECT; `{name}` is bound to the notebook variable `name` as a literal."""
             args = parse_argstring(self.sparql, line)
-            user_ns = self.shell.user_ns  # type: ignore[attr-defined]
+            shell: Any = self.shell  # IPython 8 types it None, IPython 9 InteractiveShell | None
+            if shell is None:
+                raise UsageError("%%sparql runs in an IPython shell")
+            user_ns = shell.user_ns
             try:
                 df = sparql(user_ns, args.graph, cell)
             except QueryError as err:
