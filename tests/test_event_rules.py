@@ -115,3 +115,13 @@ def test_a_chair_with_a_long_title_chain_before_the_verb():
 ])
 def test_documents_by_kind_word_and_symbol(sentence, found):
     assert [(d.kind, d.id_as_written) for d in facts_of(sentence).documents] == found
+
+
+@pytest.mark.parametrize("sentence, part", [
+    ("Hôm nay, Ban Thường vụ Tỉnh ủy Cà Mau tổ chức Hội nghị cán bộ chủ chốt.", None),
+    ("Chiều nay, Ban Thường vụ Tỉnh ủy Cà Mau tổ chức Hội nghị cán bộ chủ chốt.", "chiều"),
+])
+def test_an_event_today_without_a_part_of_day_is_dated_by_the_article(sentence, part):
+    """'Hôm nay' names no part of the day: the event has the publication day and none (it made extraction raise)."""
+    [ev] = facts_of(sentence).events
+    assert (ev.date, ev.part_of_day) == ("2024-06-30", part)

@@ -128,7 +128,10 @@ def find_events(sent: Sentence, ctx: ArticleContext) -> list[Event]:
         date = first.resolve(published) if first else (published or "")[:10] or None if relative else None
         ev = Event(kind, name, date, evidence("dated-event-sentence" if dates or relative else "event-headline", sent))
         ev.place = place_in(g, sentence[:at]) or place_in(g, sentence)
-        ev.part_of_day = first.part if first else relative.group(1).lower() if relative else None
+        if first:
+            ev.part_of_day = first.part
+        elif relative and relative.group(1):  # "Chiều nay": a part of day; "Hôm nay": none
+            ev.part_of_day = relative.group(1).lower()
         out.append(ev)
         break
     for m in BRIDGE.finditer(sentence):
