@@ -21,7 +21,7 @@ REPEAT = 4
 
 def main(argv: list[str]) -> None:
     from builder import build_dataset, write_outputs
-    from builder.ingest import read_articles
+    from builder.text.ingest import read_articles
 
     paths = argv or [str(ROOT / "seeds")]
     with tempfile.TemporaryDirectory() as tmp:

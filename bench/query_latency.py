@@ -18,7 +18,7 @@ the named graphs' union:
 * oxigraph-union: pyoxigraph's Store queried with use_default_graph_as_union=True
   (Oxigraph 0.5 does not deduplicate a triple found in several graphs there, so its row
   counts differ from rdflib's: oxigraph issue #1919);
-* oxigraph: builder.store.OxigraphGraph, what `kg query --engine oxigraph` uses: every
+* oxigraph: builder.rdf.store.OxigraphGraph, what `kg query --engine oxigraph` uses: every
   triple of the file in Oxigraph's default graph (the RDF merge, so the same rows as
   rdflib) and no named graphs beside it;
 * oxrdflib: rdflib's API over Oxigraph (`Dataset(store="Oxigraph")`, union copied the same

@@ -27,7 +27,7 @@ STAGES = ("read", "extract", "rdf", "shacl", "conflicts", "write")
 
 def corpus(sources: list[str], n: int, folder: Path) -> Path:
     """n article files cycling through the sources' articles, each under a new id."""
-    from builder.ingest import read_articles
+    from builder.text.ingest import read_articles
 
     articles, _ = read_articles(sources)
     folder.mkdir(parents=True)

@@ -75,7 +75,7 @@ def child_build(folder: str, jobs: int | None) -> dict[str, object]:
 
 def child_ner(folder: str) -> dict[str, object]:
     """underthesea's sent_tokenize, then ner() per sentence, over the clean texts of the folder's articles."""
-    from builder.ingest import read_articles
+    from builder.text.ingest import read_articles
 
     articles, _ = read_articles([folder])
     start = time.perf_counter()

@@ -14,33 +14,33 @@ Errors that name their input (GraphError, QueryError, CurationError) carry a one
 message; the CLI prints it and exits with 2.
 """
 
-from builder.build import OUTPUTS, Build, build_dataset, write_outputs
-from builder.conflicts import conflicts
-from builder.curation import CurationError, review_rows, write_review
-from builder.evaluate import calibrate, evaluate, load_gold, reliability, write_calibration
+from builder.check.conflicts import conflicts
+from builder.check.shacl import Validation, describe, validate_dataset
+from builder.extract.curation import CurationError, review_rows, write_review
 from builder.extract.rules import confidences_path
-from builder.facts import graph_facts
 from builder.files import csv_text
 from builder.files import write_atomic as write_text
-from builder.fuseki import fuseki_config
-from builder.graphs import EXPORTS, GraphError, export, load_graph
-from builder.notebook import ArticleView, show_article
-from builder.query import QueryError, SavedQuery, frame, list_queries, queries_frame, saved, to_frame
-from builder.query import run as run_query
-from builder.remote import Loaded, RemoteError, Server, load
+from builder.rdf.store import OxigraphGraph, open_graph
 from builder.resources import SEEDS
-from builder.store import OxigraphGraph, open_graph
-from builder.timeline import timeline, write_timeline
-from builder.validate import Validation, describe, validate_dataset
-from builder.views import VIEWS, ViewError, around, view
-from builder.viz import write_picture
+from builder.run.build import OUTPUTS, Build, build_dataset, write_outputs
+from builder.use.evaluate import calibrate, evaluate, load_gold, reliability, write_calibration
+from builder.use.facts import graph_facts
+from builder.use.fuseki import fuseki_config
+from builder.use.graphs import EXPORTS, GraphError, export, load_graph
+from builder.use.notebook import ArticleView, show_article
+from builder.use.query import QueryError, SavedQuery, frame, list_queries, queries_frame, saved, to_frame
+from builder.use.query import run as run_query
+from builder.use.remote import Loaded, RemoteError, Server, load
+from builder.use.timeline import timeline, write_timeline
+from builder.use.views import VIEWS, ViewError, around, view
+from builder.use.viz import write_picture
 
 __version__ = "0.2.0"
 
 
 def load_ipython_extension(ipython: object) -> None:
     """`%load_ext builder`: registers the `%%sparql` cell magic."""
-    from builder.notebook import register
+    from builder.use.notebook import register
 
     register(ipython)
 

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 import builder
-from builder.build import ENGINES as BUILD_ENGINES
-from builder.store import ENGINES as QUERY_ENGINES
-from builder.validate import ENGINES
+from builder.check.shacl import ENGINES
+from builder.rdf.store import ENGINES as QUERY_ENGINES
+from builder.run.build import ENGINES as BUILD_ENGINES
 
 EXAMPLE_QUERY = "chairs-of-vetting"
 EPILOG = """exit codes: 0 success (validate, build: the graph conforms); 1 SHACL violations; 2 error
@@ -219,8 +219,8 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 
 def _kinds(rows: list[dict[str, Any]]) -> str:
-    """'2 same-day, 1 after-ceased: ' — the conflicts per kind, in builder.conflicts.KINDS order ('' for none)."""
-    from builder.conflicts import KINDS
+    """'2 same-day, 1 after-ceased: ' — the conflicts per kind, in builder.check.conflicts.KINDS order ('' for none)."""
+    from builder.check.conflicts import KINDS
 
     counts = Counter(r["kind"] for r in rows)
     text = ", ".join(f"{counts[k]} {k}" for k in KINDS if counts[k])

@@ -26,7 +26,7 @@ TARGETS = ("decode", "normalize", "dates", "titles")
 
 
 def check_decode(data: bytes) -> None:
-    from builder.encoding import EncodingError, decode
+    from builder.text.encoding import EncodingError, decode
 
     try:
         decoded = decode(data, "fuzz")
@@ -37,7 +37,7 @@ def check_decode(data: bytes) -> None:
 
 
 def check_normalize(text: str) -> None:
-    from builder.normalize import normalize
+    from builder.text.normalize import normalize
 
     clean = normalize(text)
     assert len(clean.offsets) == len(clean.text)
@@ -49,7 +49,7 @@ def check_normalize(text: str) -> None:
 
 def check_dates(text: str) -> None:
     from builder.extract.dates import find_dates
-    from builder.metadata import parse_stamp
+    from builder.text.metadata import parse_stamp
 
     for d in find_dates(text):
         assert 0 <= d.start < d.end <= len(text)

@@ -18,7 +18,8 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from builder import cache, cli, files
+from builder import cli, files
+from builder.run import cache
 
 OUTPUTS = {"graph.trig", "graph.ttl", "report.ttl", "conflicts.csv", "problems.jsonl"}
 

@@ -10,8 +10,8 @@ import pytest
 from helpers import SEED_FILES
 
 import builder
-from builder import cache as facts_cache
 from builder.cli import main
+from builder.run import cache as facts_cache
 
 
 def build(capsys: pytest.CaptureFixture[str], *args: str) -> dict:
@@ -97,8 +97,8 @@ def test_a_graph_whose_shared_values_change_is_rendered_again(tmp_path: Path) ->
 
 
 def test_an_unchanged_file_is_not_read_again_and_a_changed_one_is(corpus: Path, tmp_path: Path) -> None:
-    from builder.cache import Cache
-    from builder.ingest import read_articles
+    from builder.run.cache import Cache
+    from builder.text.ingest import read_articles
 
     store = Cache(tmp_path / "cache")
     first, _ = read_articles([corpus], store)
@@ -115,8 +115,8 @@ def test_an_unchanged_file_is_not_read_again_and_a_changed_one_is(corpus: Path, 
 def test_a_graph_the_fast_engine_flagged_is_always_handed_to_pyshacl() -> None:
     """A rendered graph (fresh or from the cache) with the fast engine's results goes to pySHACL for the
     report."""
-    from builder.to_rdf import Rendered
-    from builder.validate import validate_rendered
+    from builder.check.shacl import validate_rendered
+    from builder.rdf.render import Rendered
 
     iri = "https://w3id.org/dangkg/id/graph/x"
     nt = ("<urn:x:h> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/dangkg/ont#Holding> .\n"

@@ -5,9 +5,9 @@ from __future__ import annotations
 from helpers import GOLD, SEEDS
 
 from builder.cli import main
-from builder.evaluate import calibrate, reliability
 from builder.extract.rules import PRIOR_RULES, RULES, calibrated
 from builder.resources import table
+from builder.use.evaluate import calibrate, reliability
 
 
 def test_calibrate_smooths_each_rules_precision():

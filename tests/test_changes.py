@@ -12,12 +12,12 @@ from helpers import articles, build_to
 from rdflib import Dataset, Graph, Namespace, URIRef
 
 import builder
-from builder import lineage
 from builder.extract import extract
 from builder.gazetteer import LocalBody, gazetteer
-from builder.ingest import make_article
-from builder.query import run
+from builder.rdf import lineage
 from builder.resources import table
+from builder.text.ingest import make_article
+from builder.use.query import run
 
 ORG = Namespace("http://www.w3.org/ns/org#")
 A, B, C = "Nguyễn Văn An", "Trần Văn Bình", "Lê Văn Cường"
@@ -175,7 +175,7 @@ def test_holders_as_of(timeline) -> None:
 
 
 def test_as_of_must_be_a_date(timeline) -> None:
-    from builder.query import QueryError
+    from builder.use.query import QueryError
 
     b, _ = timeline
     for bad in ("2024/06/01", "1 June 2024", "2024-13-01"):
@@ -297,7 +297,7 @@ def test_the_lineage_graph(timeline) -> None:
 def test_a_person_timeline_is_drawn(timeline, tmp_path) -> None:
     import matplotlib.image
 
-    from builder.timeline import reports, write_timeline
+    from builder.use.timeline import reports, write_timeline
 
     b, _ = timeline
     found, undated = reports(b.dataset, person=B)
@@ -311,7 +311,7 @@ def test_a_person_timeline_is_drawn(timeline, tmp_path) -> None:
 
 
 def test_a_post_timeline_is_drawn_alike_from_rdflib_and_oxigraph(timeline, tmp_path) -> None:
-    from builder.timeline import write_timeline
+    from builder.use.timeline import write_timeline
 
     b, _ = timeline
     one = write_timeline(b.dataset, tmp_path / "one.svg", role="Bí thư", body="Tỉnh ủy Nghệ An").read_bytes()
@@ -339,7 +339,7 @@ def test_kg_viz_draws_a_timeline(timeline, tmp_path, capsys) -> None:
 
 @pytest.fixture(scope="module")
 def lineage_store():
-    from builder.store import OxigraphGraph
+    from builder.rdf.store import OxigraphGraph
 
     return OxigraphGraph.from_ntriples([lineage.rendered().nt])
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from helpers import SEED_FILES, assert_seed_outputs, kg
 
-from builder.cluster import partitions
+from builder.run.workers import partitions
 
 
 def _inputs(tmp_path: Path) -> Path:

@@ -10,7 +10,7 @@ from helpers import ROOT, SEEDS, articles
 from rdflib import Graph
 
 import builder
-from builder.validate import describe, validate
+from builder.check.shacl import describe, validate
 
 # The development set, when this checkout sits beside it (it is never copied into the project); else the seeds.
 DEV = Path(os.environ.get("DANGKG_DEV_TEXTS", ROOT.parent / "shared" / "dev" / "texts"))

@@ -14,13 +14,13 @@ import pytest
 from helpers import articles, build_to
 from rdflib import Dataset, Literal
 
-from builder.build import extract_all
 from builder.cli import main
-from builder.curation import COLUMNS, CurationError, load, review_rows, write_review
-from builder.graphs import load_graph
-from builder.ingest import read_articles
+from builder.extract.curation import COLUMNS, CurationError, load, review_rows, write_review
 from builder.namespace import KG
-from builder.to_rdf import to_dataset
+from builder.rdf.render import to_dataset
+from builder.run.build import extract_all
+from builder.text.ingest import read_articles
+from builder.use.graphs import load_graph
 
 NGHE_AN = "\n\n".join([
     "Nghệ An tổng kết công tác xây dựng Đảng năm 2024",
@@ -363,8 +363,8 @@ def test_rejecting_one_holder_ends_the_conflict(conflicting, tmp_path, capsys):
 
 def test_grouped_conflicts_equal_the_saved_query(conflicting):
     """kg build's linear grouping and the saved SPARQL query give the same rows."""
-    from builder.conflicts import conflicts
-    from builder.query import run
+    from builder.check.conflicts import conflicts
+    from builder.use.query import run
 
     _, out = conflicting
     ds = load_graph(out)
@@ -378,9 +378,9 @@ def test_grouped_conflicts_equal_the_saved_query(conflicting):
 def test_the_saved_query_gives_the_grouped_conflicts_of_several_holders(tmp_path):
     """Three holders of one single-holder post on one day (one named in two sentences), and a fourth
     reported leaving it: the saved query (rdflib's and Oxigraph's) gives kg build's same-day rows."""
-    from builder.conflicts import conflicts
-    from builder.query import run
-    from builder.store import OxigraphGraph
+    from builder.check.conflicts import conflicts
+    from builder.rdf.store import OxigraphGraph
+    from builder.use.query import run
 
     third = NGHE_AN_OTHER.replace("Thái Thanh Quý", "Lê Hồng Vinh") + (
         "\nBí thư Tỉnh ủy Nghệ An Lê Hồng Vinh cũng dự lễ khánh thành.\n")

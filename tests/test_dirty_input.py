@@ -18,8 +18,8 @@ from helpers import SEEDS
 from test_encodings import plain, to_cp1258, to_font
 
 from builder.cli import main
-from builder.facts import graph_facts
-from builder.graphs import load_graph
+from builder.use.facts import graph_facts
+from builder.use.graphs import load_graph
 
 SEED = sorted(SEEDS.glob("*.txt"))[1]
 TEXT = plain(SEED.read_text(encoding="utf-8"))

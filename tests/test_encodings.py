@@ -14,10 +14,10 @@ import unicodedata
 import pytest
 from helpers import SEEDS
 
-from builder.encoding import UNICODE, Decoded, decode, score, syllable
 from builder.extract import extract
-from builder.ingest import read_articles
 from builder.resources import table
+from builder.text.encoding import UNICODE, Decoded, decode, score, syllable
+from builder.text.ingest import read_articles
 
 TONES = "\u0300\u0301\u0303\u0309\u0323"
 PLAIN = {"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "…": "...", "\xa0": " ", "Ð": "Đ"}

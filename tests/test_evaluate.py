@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from builder.evaluate import evaluate, locate
+from builder.use.evaluate import evaluate, locate
 
 TEXT = (
     "Sáng 5/6, Tỉnh ủy Phú Yên tổ chức hội nghị cán bộ. "
@@ -94,7 +94,7 @@ def test_kg_eval_explain_shows_each_miss_with_its_sentence(tmp_path, capsys):
 
 def test_reference_normalisation():
     """The details of the reference scorer that decide matches."""
-    from builder.evaluate import body, norm
+    from builder.use.evaluate import body, norm
 
     assert norm("Đồng chí  Trương Hoà Bình.") == "trương hòa bình"
     assert norm("Ủy viên Trung ương Đảng") == norm("Uỷ viên T.Ư Đảng").replace("t.ư", "trung ương")

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from builder.extract import extract
-from builder.ingest import make_article
 from builder.model import Facts
+from builder.text.ingest import make_article
 
 
 def facts_of(text: str, published: str | None = "2024-06-30") -> Facts:

@@ -8,8 +8,8 @@ import pytest
 
 from builder.extract import extract
 from builder.extract.dates import find_dates
-from builder.ingest import make_article
 from builder.model import Facts
+from builder.text.ingest import make_article
 
 
 def facts_of(text: str, published: str | None = "2024-06-30") -> Facts:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from helpers import articles
 
-from builder.build import build_dataset
-from builder.metadata import parse_stamp
+from builder.run.build import build_dataset
+from builder.text.metadata import parse_stamp
 
 
 @pytest.mark.parametrize("line", [

@@ -430,7 +430,7 @@ SECRETARY = ("Bí thư", "Tỉnh ủy Nghệ An")
 def changes(sentence: str) -> dict[tuple[str, str, str], tuple[str, str | None, str | None, str | None]]:
     """(person, role, body) → (change, cue, predecessor, successor) that extraction reports for one sentence."""
     from builder.extract import extract
-    from builder.ingest import make_article
+    from builder.text.ingest import make_article
 
     return {(h.person, h.role, h.body): (h.change, h.cue, h.predecessor, h.successor)
             for h in extract(make_article("cue", "cue.txt", sentence)).holdings}
@@ -536,7 +536,7 @@ def test_org_end_cue(cue: str) -> None:
 
 def _present(second: str) -> list[str]:
     from builder.extract import extract
-    from builder.ingest import make_article
+    from builder.text.ingest import make_article
 
     text = f"Sáng 3/5/2024, Tỉnh ủy Nghệ An tổ chức Hội nghị cán bộ chủ chốt. {second}"
     [ev] = extract(make_article("cue", "cue.txt", text)).events

@@ -29,8 +29,8 @@ from __future__ import annotations
 import pytest
 
 from builder.extract import extract
-from builder.ingest import make_article
 from builder.model import Event, Facts
+from builder.text.ingest import make_article
 
 Hold = tuple[str, str, str]
 

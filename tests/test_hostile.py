@@ -16,8 +16,8 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Dataset, Graph
 
-from builder.build import build_dataset, write_outputs
 from builder.cli import main
+from builder.run.build import build_dataset, write_outputs
 
 NASTY = ['<>"{}|\\^`', "x\" } ; DROP ALL ; #", "'''\"\"\"", "<http://e.example/a> <b> \"c\"@vi .", "@prefix x: <y> .",
          "\\u0022\\n", "a\tb\x0bc\x1fd\x7f", "}}]]>))", "%00%2F", "\ufffd\U0001f600"]

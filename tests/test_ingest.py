@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from builder.ingest import Article, InputError, make_article, read_articles, read_file
-from builder.normalize import LOOKALIKES, Offsets, normalize
+from builder.text.ingest import Article, InputError, make_article, read_articles, read_file
+from builder.text.normalize import LOOKALIKES, Offsets, normalize
 
 SENTENCE = ("Ông Nguyễn Văn Hùng, Ủy viên Ban Chấp hành Trung ương Đảng, Phó Trưởng ban Tổ chức "
             "Trung ương, phát biểu chỉ đạo tại hội nghị tổng kết công tác cán bộ năm 2024.")
@@ -492,7 +492,7 @@ def test_a_lone_surrogate_from_json_becomes_a_replacement_character(tmp_path) ->
 
 
 def test_plain_text_takes_the_fast_path_with_the_same_result():
-    from builder import normalize as nz
+    from builder.text import normalize as nz
 
     plain = "Sáng 16/10, Ban Tổ chức Trung ương tổ chức Hội nghị.\nÔng Nguyễn Văn An chủ trì."
     text, offs = nz._characters(plain)

@@ -15,9 +15,9 @@ import pytest
 from helpers import ROOT
 from rdflib import Graph, Namespace
 
-from builder.graphs import load_graph
-from builder.query import saved
-from builder.validate import results
+from builder.check.shacl import results
+from builder.use.graphs import load_graph
+from builder.use.query import saved
 
 QUERIES = ROOT / "queries"
 SHAPES = ROOT / "shapes" / "kg-shapes.ttl"
@@ -77,7 +77,7 @@ def test_riot_validates_without_warnings(cache: Path, built: Path, name: str) ->
 @pytest.fixture(scope="module")
 def exports(seeds_ds, tmp_path_factory) -> dict[str, Path]:
     """The seeds' graph in every export format of `kg export`."""
-    from builder.graphs import EXPORTS, export
+    from builder.use.graphs import EXPORTS, export
 
     folder = tmp_path_factory.mktemp("exports")
     out = {}

@@ -4,8 +4,8 @@ lists, numbered and run-on lists, colon and count headers that give their titles
 from __future__ import annotations
 
 from builder.extract import extract
-from builder.ingest import make_article
 from builder.model import Facts
+from builder.text.ingest import make_article
 
 
 def facts_of(text: str, published: str | None = "2024-06-30") -> Facts:

@@ -25,8 +25,8 @@ from rdflib import Dataset, Literal, URIRef
 
 import builder
 from builder.cli import main
-from builder.remote import Server
-from builder.remote import select as remote_select
+from builder.use.remote import Server
+from builder.use.remote import select as remote_select
 
 PATHS = {"data_path": "/store", "query_path": "/query", "update_path": "/update"}
 OXIGRAPH = ("--data-path", "/store", "--query-path", "/query", "--update-path", "/update")

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from builder.build import build_dataset
-from builder.facts import graph_facts
-from builder.ingest import make_article
+from builder.run.build import build_dataset
+from builder.text.ingest import make_article
+from builder.use.facts import graph_facts
 
 TITLE = "Ban Tổ chức Trung ương tổ chức Hội nghị tổng kết công tác cán bộ"
 PARAGRAPHS = [

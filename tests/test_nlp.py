@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 
 from builder.extract import extract
-from builder.ingest import make_article
-from builder.nlp import ProperNames, proper_name_starts, tag
-from builder.normalize import normalize
 from builder.resources import table
+from builder.text.ingest import make_article
+from builder.text.nlp import ProperNames, proper_name_starts, tag
+from builder.text.normalize import normalize
 
 TEXT = ("Hội nghị do Bí thư Tỉnh ủy Nguyễn Văn An chủ trì.\n\n"
         "Dự hội nghị có ông Y Mơ Kpă, Phó Chủ tịch Ủy ban nhân dân tỉnh.\n\n"

@@ -16,8 +16,8 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from rdflib import Dataset
 
-from builder.build import build_dataset, write_outputs
 from builder.resources import table
+from builder.run.build import build_dataset, write_outputs
 
 TITLES = sorted({row["written"] for row in table("titles.tsv")} | {row["role"] for row in table("roles.tsv")})
 BODIES = sorted(row["body"] for row in table("bodies.tsv"))

@@ -17,7 +17,7 @@ import pytest
 from helpers import ROOT
 from rdflib import BNode, Dataset, Literal, URIRef
 
-from builder.query import QueryError, list_queries, run, saved, select
+from builder.use.query import QueryError, list_queries, run, saved, select
 
 QUERY_FILES = sorted((ROOT / "queries").glob("*.rq"))
 NAMES = [p.stem for p in QUERY_FILES]

@@ -16,9 +16,9 @@ from rdflib import Dataset, Literal, URIRef
 
 import builder
 from builder.cli import main
-from builder.query import saved, select
-from builder.remote import Server
-from builder.remote import select as remote_select
+from builder.use.query import saved, select
+from builder.use.remote import Server
+from builder.use.remote import select as remote_select
 
 QUERY_NAMES = sorted(p.stem for p in (ROOT / "queries").glob("*.rq"))
 OXIGRAPH = ("--data-path", "/store", "--query-path", "/query", "--update-path", "/update")

@@ -10,8 +10,8 @@ import pytest
 from builder.extract import extract
 from builder.extract.context import Sentence
 from builder.extract.rules import CAPTION_CONFIDENCE, RULES, Example, UnregisteredRule, evidence
-from builder.ingest import make_article
 from builder.model import Facts
+from builder.text.ingest import make_article
 
 KINDS = {"holding": "holdings", "event": "events", "term": "terms", "document": "documents"}
 CASES = [pytest.param(rule, ex, id=f"{rule.name}-{k}") for rule in RULES.values() for k, ex in enumerate(rule.examples)]

@@ -19,7 +19,7 @@ from helpers import ROOT, articles
 from rdflib import RDF, RDFS, Dataset, Graph, Literal, Namespace, URIRef
 
 import builder
-from builder.validate import ENGINES, describe, fast_results, results, shapes_graph, validate, validate_dataset
+from builder.check.shacl import ENGINES, describe, fast_results, results, shapes_graph, validate, validate_dataset
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 SCHEMA = Namespace("https://schema.org/")
@@ -182,9 +182,9 @@ def test_per_article_validation_gives_the_merged_verdict(second: str) -> None:
 def test_the_cross_article_check_looks_only_at_shared_nodes_and_finds_what_the_whole_merge_shows(second: str) -> None:
     """The merge knows which nodes several graphs describe (here both places); the sh:maxCount check over
     them alone finds what the check over every node of the merge finds."""
-    from builder.store import OxigraphGraph
-    from builder.to_rdf import Rendered, ntriples
-    from builder.validate import validate_rendered
+    from builder.check.shacl import validate_rendered
+    from builder.rdf.render import Rendered, ntriples
+    from builder.rdf.store import OxigraphGraph
 
     ds = _two_article_dataset(second)
     texts = {str(g.identifier): "\n".join(ntriples(g)) for g in ds.graphs() if len(g)}

@@ -1,4 +1,4 @@
-"""Spools (builder.spool) keep a build's articles, facts and graphs on disk; a build read and extracted in
+"""Spools (builder.run.spool) keep a build's articles, facts and graphs on disk; a build read and extracted in
 batches writes what one batch gives, byte for byte, with duplicates, curation and the cache across batches."""
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import pytest
 from helpers import SEED_FILES
 
 import builder
-from builder import build as build_module
-from builder.spool import Spool
+from builder.run import build as build_module
+from builder.run.spool import Spool
 
 
 def test_a_spool_reads_back_what_was_appended() -> None:
@@ -69,7 +69,7 @@ def test_batches_give_the_files_of_one_batch(corpus: Path, tmp_path: Path, monke
 
 def test_batches_share_the_cache_and_the_curation(corpus: Path, tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    from builder.curation import write_review
+    from builder.extract.curation import write_review
 
     whole = builder.build_dataset([corpus])
     review = tmp_path / "review.csv"
@@ -97,7 +97,7 @@ def test_batches_share_the_cache_and_the_curation(corpus: Path, tmp_path: Path,
 
 def test_the_merge_sorted_in_runs_on_disk_is_the_merge_sorted_in_memory(seeds_build: builder.Build,
                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    from builder import to_rdf
+    from builder.rdf import render as to_rdf
 
     graphs = list(seeds_build.graphs)
     whole = b"".join(to_rdf.merged_chunks(graphs))

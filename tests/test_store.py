@@ -1,4 +1,4 @@
-"""Saved queries through Oxigraph (builder.store) give rdflib's answers, parameters bound safely."""
+"""Saved queries through Oxigraph (builder.rdf.store) give rdflib's answers, parameters bound safely."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import pytest
 from helpers import ROOT, kg
 
 import builder
-from builder import store
-from builder.graphs import GraphError
+from builder.rdf import store
+from builder.use.graphs import GraphError
 
 NAMES = [q.name for q in builder.list_queries()]
 HOSTILE = 'Trương Thị Mai" ) } ; DROP ALL # \\" \n <x> ?y'

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from builder.extract import extract
-from builder.ingest import make_article
+from builder.text.ingest import make_article
 
 
 def terms(text: str) -> set[tuple[str, str]]:

@@ -8,7 +8,7 @@ import json
 import pytest
 
 import builder
-from builder.query import QueryError, run
+from builder.use.query import QueryError, run
 
 ARTICLES = [
     {"id": "t-2024", "published": "2024-03-02",

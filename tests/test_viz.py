@@ -1,4 +1,4 @@
-"""Views of the built graph (builder.views) and their pictures (builder.viz, `kg viz`).
+"""Views of the built graph (builder.use.views) and their pictures (builder.use.viz, `kg viz`).
 
 The views are checked against SPARQL counts on the seeds' graph; every picture format is
 written by `kg viz` in a child process and read back: GraphML and GEXF with networkx, the
@@ -21,8 +21,8 @@ from helpers import kg
 from matplotlib.image import imread
 
 import builder
-from builder import viz
 from builder.cli import main
+from builder.use import viz
 
 CHROMIUM = Path("/usr/bin/chromium")  # Debian's package `chromium`; Playwright never downloads a browser here
 PICTURES = (".html", ".png", ".svg", ".graphml", ".gexf")

@@ -18,7 +18,7 @@ from builder.extract.titles import Title, bind, header_text, list_item
 from builder.model import Event, Facts, Holding
 
 if TYPE_CHECKING:
-    from builder.ingest import Article
+    from builder.text.ingest import Article
 
 
 def extract(article: Article) -> Facts:

@@ -9,12 +9,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from builder.gazetteer import Gazetteer, Place, Syllable, Syllables, gazetteer, keys_of, local_units
-from builder.normalize import LIST_ITEM
+from builder.text.normalize import LIST_ITEM
 
 if TYPE_CHECKING:
     from collections.abc import Container
 
-    from builder.ingest import Article
+    from builder.text.ingest import Article
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ class ArticleContext:
     organisation: str | None = None
     published: str | None = None
     headline: str | None = None
-    proper: Container[int] = frozenset()  # builder.nlp.ProperNames: tagged when asked
+    proper: Container[int] = frozenset()  # builder.text.nlp.ProperNames: tagged when asked
     units: dict[str, str] = field(default_factory=dict)  # unit word below the province → its commonest name
     local: Place | None = None  # the unit below the province whose Party committee the article is about
     adhoc: list[tuple[int, str, list[str]]] = field(default_factory=list)  # (offset, name, head) of ad-hoc bodies
@@ -99,7 +99,7 @@ class ArticleContext:
 def article_context(article: Article) -> ArticleContext:
     """The context of one article: its main place and organisation, date, headline and proper names."""
     from builder.extract.titles import organisation_at, unit_name
-    from builder.nlp import ProperNames
+    from builder.text.nlp import ProperNames
 
     g = gazetteer()
     clean = article.clean
@@ -167,7 +167,7 @@ def _headline(article: Article) -> str | None:
 
 def sentences(article: Article, ctx: ArticleContext) -> list[Sentence]:
     """The article's sentences (metadata paragraphs skipped), in order."""
-    from builder.nlp import split_sentences
+    from builder.text.nlp import split_sentences
 
     clean = article.clean
     paras = [p for p in clean.paragraphs if not p.meta]

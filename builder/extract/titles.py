@@ -598,7 +598,7 @@ def header_text(sentence: Sentence, title: Title) -> str:
 def list_item(sentence: Sentence, ctx: ArticleContext) -> Name | None:
     """The person a list item after a header is about: a short line or bullet whose first full name comes
     within its first words ('Ông A, title', '- Title A.', 'Title A')."""
-    from builder.normalize import LIST_ITEM
+    from builder.text.normalize import LIST_ITEM
 
     if len(sentence.text) > 250 and not LIST_ITEM.match(sentence.text):
         return None

@@ -2,7 +2,7 @@
 
 A Spool pickles each item into an anonymous temporary file as it is appended and keeps only
 where it went; reading an item unpickles it again. A build keeps its articles, their facts and
-their rendered graphs in spools (builder.build), so its own memory holds offsets, not texts.
+their rendered graphs in spools (builder.run.build), so its own memory holds offsets, not texts.
 A spool pickles as the plain list of its items (a file handle cannot travel).
 """
 

@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Protocol
 from urllib.parse import quote
 
-from builder import encoding
-from builder.cluster import Workers
-from builder.encoding import Decoded
-from builder.normalize import Clean, normalize
+from builder.run.workers import Workers
+from builder.text import encoding
+from builder.text.encoding import Decoded
+from builder.text.normalize import Clean, normalize
 
 SUFFIXES = {".txt", ".html", ".htm", ".jsonl"}
 MAX_BYTES = 50 * 1024 * 1024
@@ -81,7 +81,7 @@ class Article:
     raw: str
     clean: Clean
     meta: dict[str, str | None] = field(default_factory=dict)
-    encoding: str = "UTF-8"  # what the file was read as (builder.encoding: 'UTF-8', 'TCVN3', …)
+    encoding: str = "UTF-8"  # what the file was read as (builder.text.encoding: 'UTF-8', 'TCVN3', …)
     left_out: int = 0  # paragraphs of a page's main content not found in its text (see main_content)
     notes: tuple[str, ...] = ()  # metadata the article stated and the build could not use
 
@@ -145,7 +145,7 @@ def strip_html(source: str) -> tuple[str, list[int]]:
 
 
 def decode(data: bytes, name: str) -> Decoded:
-    """Bytes → text (builder.encoding: Unicode, or a legacy Vietnamese encoding recognised and converted),
+    """Bytes → text (builder.text.encoding: Unicode, or a legacy Vietnamese encoding recognised and converted),
     or an InputError that says why not."""
     if not data.strip():
         raise InputError(f"{name}: empty file")
@@ -204,7 +204,7 @@ def make_article(article_id: str, path: str, raw: str, is_html: bool = False,
                  meta: dict[str, str | None] | None = None) -> Article:
     """Normalise one article's text and read the metadata it states about itself (a whole news page: its
     main content, see main_content, and its metadata)."""
-    from builder.metadata import read_metadata
+    from builder.text.metadata import read_metadata
 
     if len(raw) > MAX_ARTICLE_CHARS:
         raise InputError(f"{path}: article {article_id} is too large ({len(raw)} characters)")
@@ -276,7 +276,7 @@ def _jsonl(path: Path, data: str, read_as: str) -> Iterator[Article | InputError
 
 
 class FileMemo(Protocol):
-    """What read_articles may keep a file's articles in (builder.cache.Cache): by path and bytes."""
+    """What read_articles may keep a file's articles in (builder.run.cache.Cache): by path and bytes."""
 
     def get_file(self, path: Path, data: bytes) -> list[Article | InputError] | None: ...
 

@@ -44,8 +44,8 @@ from builder.resources import SHAPES, entries
 if TYPE_CHECKING:
     from collections.abc import Collection
 
-    from builder.store import OxigraphGraph
-    from builder.to_rdf import Rendered
+    from builder.rdf.render import Rendered
+    from builder.rdf.store import OxigraphGraph
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 SHAPE = Namespace("https://w3id.org/dangkg/shapes#")
@@ -143,7 +143,7 @@ def validate(data: Graph) -> Validation:
 
 def validate_dataset(ds: Dataset, engine: str = "fast") -> Validation:
     """Every named graph of a dataset on its own, then the cross-article checks over their union."""
-    from builder.to_rdf import Rendered, ntriples
+    from builder.rdf.render import Rendered, ntriples
 
     graphs, unwritable = [], {}
     for g in ds.graphs():
@@ -167,8 +167,8 @@ def validate_rendered(graphs: Collection[Rendered], engine: str = "fast", merged
     graph was rendered, and hands a graph to pySHACL only when they flag it or are missing (see the module's
     docstring). cached: how many of the graphs (and their verdicts) came from the build's cache; sources:
     graphs pySHACL is to read as they are rather than from their N-Triples, by IRI."""
-    from builder.lineage import GRAPH as LINEAGE
-    from builder.store import OxigraphGraph
+    from builder.rdf.lineage import GRAPH as LINEAGE
+    from builder.rdf.store import OxigraphGraph
 
     report = Graph()
     report.bind("sh", SH)

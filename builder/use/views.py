@@ -18,7 +18,7 @@ from rdflib import SDO, Graph, URIRef
 
 from builder import resolve
 from builder.namespace import KG
-from builder.query import label as name_of
+from builder.use.query import label as name_of
 
 if TYPE_CHECKING:
     import networkx as nx

@@ -7,7 +7,7 @@ An entry's key is a digest of the article (id, text, metadata; not its path) and
 itself (every source file and data file of the package: rules, gazetteers, confidences),
 so a changed article or a changed rule never meets an old entry. Entries are written
 atomically; one that cannot be read (cut short, corrupted, from another Python) is a miss.
-It also keeps each article's rendered graph (builder.to_rdf.Rendered: its N-Triples, its
+It also keeps each article's rendered graph (builder.rdf.render.Rendered: its N-Triples, its
 TriG block and the fast SHACL engine's verdict on it) under a digest of the builder, the
 fast engine's version, the article, its facts and the corpus-wide values its graph reads: an
 unchanged article whose people, places and documents are named as before is neither
@@ -24,12 +24,12 @@ from pathlib import Path
 from typing import TypeVar
 
 from builder.files import write_atomic
-from builder.ingest import Article, InputError
 from builder.model import Facts
-from builder.to_rdf import Rendered, Shared
+from builder.rdf.render import Rendered, Shared
+from builder.text.ingest import Article, InputError
 
 T = TypeVar("T")
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parents[1]  # the builder package
 SUFFIXES = {".py", ".tsv", ".txt", ".ttl", ".rq"}
 
 
@@ -98,7 +98,7 @@ class Cache:
         self._store(self._file_key(path, data), items)
 
     def _rendered_key(self, article: Article, facts: Facts, shared: Shared) -> str:
-        from builder.validate import fast_version
+        from builder.check.shacl import fast_version
 
         h = hashlib.sha256(f"{key(article)} {fast_version()}".encode())
         h.update(repr((facts, sorted(shared.items()))).encode("utf-8", "surrogatepass"))  # by value

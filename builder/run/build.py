@@ -2,14 +2,14 @@
 
 `build_dataset()` computes everything and writes nothing; `write_outputs()` writes a
 Build's files atomically. Files are read and extracted BATCH at a time, mapped over
-builder.cluster's Workers: each article's facts, and a draft of its graph (RDF, sorted
+builder.run.workers's Workers: each article's facts, and a draft of its graph (RDF, sorted
 N-Triples, a TriG block, the fast SHACL engine's verdict) rendered in the same worker with
 the article's own values for what the corpus shares. Articles, facts and drafts go to
-spools on disk (builder.spool) before the next batch is read. Once the corpus-wide values are known, a
+spools on disk (builder.run.spool) before the next batch is read. Once the corpus-wide values are known, a
 draft whose values are the corpus's is the article's graph; the others are rendered again.
 Only the corpus-wide values, the merge (an Oxigraph store), the cross-article checks and
 the conflicts are computed over the whole corpus. Facts and graphs are kept in the cache.
-Every build adds the lineage graph of reorganised bodies (builder.lineage) to what it
+Every build adds the lineage graph of reorganised bodies (builder.rdf.lineage) to what it
 merges, validates and writes.
 Each stage's seconds are kept in `Build.seconds`, and the build process's peak memory after it in
 `Build.memory` (bench/throughput.py and bench/incremental.py print them).
@@ -27,19 +27,19 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from builder.cache import Cache
-from builder.cluster import ENGINES, Workers
-from builder.ingest import Article, Problem, read_articles
 from builder.model import Facts
-from builder.spool import Spool
+from builder.run.cache import Cache
+from builder.run.spool import Spool
+from builder.run.workers import ENGINES, Workers
+from builder.text.ingest import Article, Problem, read_articles
 
 if TYPE_CHECKING:
     from rdflib import Dataset
 
-    from builder.curation import Decision
-    from builder.store import OxigraphGraph
-    from builder.to_rdf import Keys, Rendered, Shared, Tally
-    from builder.validate import Validation
+    from builder.check.shacl import Validation
+    from builder.extract.curation import Decision
+    from builder.rdf.render import Keys, Rendered, Shared, Tally
+    from builder.rdf.store import OxigraphGraph
 
 BATCH = 2000  # articles read and extracted at a time (what a build holds in memory at once)
 OUTPUTS = ("graph.trig", "graph.ttl", "report.ttl", "conflicts.csv", "problems.jsonl")
@@ -51,7 +51,7 @@ class Graphs(Collection["Rendered"]):
     all a build writes, in IRI order, read from the articles' spool as they are asked for."""
 
     def __init__(self, rendered: Sequence[Rendered]) -> None:
-        from builder import lineage
+        from builder.rdf import lineage
 
         self.rendered, self.lineage = rendered, lineage.rendered()
 
@@ -70,11 +70,11 @@ class Graphs(Collection["Rendered"]):
 class Build:
     """What a build computed: per-article facts and graphs, their merge, the SHACL verdict, conflicts, problems."""
 
-    articles: Sequence[Article]  # kept on disk (builder.spool), read back as they are asked for
+    articles: Sequence[Article]  # kept on disk (builder.run.spool), read back as they are asked for
     facts: Sequence[Facts]
     problems: list[Problem]  # unreadable inputs and failed extractions (errors), and notices
     rendered: Sequence[Rendered]  # each article's graph as text, in graph IRI order
-    merged: OxigraphGraph  # the union of the article graphs, for queries (builder.store)
+    merged: OxigraphGraph  # the union of the article graphs, for queries (builder.rdf.store)
     validation: Validation
     conflict_columns: list[str]
     conflicts: list[dict[str, Any]]
@@ -86,7 +86,7 @@ class Build:
 
     @property
     def graphs(self) -> Graphs:
-        """Every graph the build writes: the article graphs, then the lineage graph (builder.lineage)."""
+        """Every graph the build writes: the article graphs, then the lineage graph (builder.rdf.lineage)."""
         return Graphs(self.rendered)
 
     @property
@@ -107,7 +107,7 @@ class Build:
     def dataset(self) -> Dataset:
         """The build's graphs as an rdflib Dataset (one named graph per article, and the lineage graph; union
         default graph), made on first use."""
-        from builder.to_rdf import new_dataset, trig_text
+        from builder.rdf.render import new_dataset, trig_text
 
         ds = new_dataset()
         ds.parse(data=trig_text(self.graphs), format="trig")
@@ -146,7 +146,7 @@ def _extract_one(article: Article) -> Facts | str:
 
 
 def _render_one(job: tuple[Article, Facts, Shared]) -> Rendered:
-    from builder.to_rdf import render
+    from builder.rdf.render import render
 
     return render(*job)
 
@@ -155,7 +155,7 @@ def _extract_and_draft(article: Article) -> tuple[Facts, Rendered] | str:
     """One article's facts and a draft of its graph, rendered with the article's own values for what the
     corpus shares (to_rdf.own_values): the build keeps the draft when the corpus-wide values it reads are
     the same, so most graphs are rendered in the worker that extracted them, in one pass."""
-    from builder.to_rdf import own_values
+    from builder.rdf.render import own_values
 
     facts = _extract_one(article)
     return facts if isinstance(facts, str) else (facts, _render_one((article, facts, own_values(article, facts))))
@@ -210,7 +210,7 @@ def render_all(articles: Sequence[Article], facts: Sequence[Facts], keys: Sequen
     reads are its own; an article whose facts and shared values are unchanged comes from the cache; the
     rest are rendered by workers, BATCH at a time. Either way a graph depends on its article, facts and
     shared values alone, so the result is the same."""
-    from builder.to_rdf import own, picked
+    from builder.rdf.render import own, picked
 
     out: Spool[Rendered] = Spool()
     names: list[tuple[str, int]] = []  # (graph IRI, where in out)
@@ -248,7 +248,7 @@ def build_dataset(paths: Iterable[str | Path], curation: str | Path | dict[str, 
                   validator: str = "fast", engine: str = "local", scheduler: str | None = None) -> Build:
     """Build the knowledge graph of the articles under paths.
 
-    A curation file (see builder.curation) is read first, so a bad one fails before any
+    A curation file (see builder.extract.curation) is read first, so a bad one fails before any
     work (CurationError), and its decisions are applied to the extracted facts before
     they become RDF. Nothing is written: see write_outputs(). progress, if given, wraps the
     articles as they are extracted (the CLI passes a tqdm bar on a terminal); jobs > 1 works
@@ -256,18 +256,18 @@ def build_dataset(paths: Iterable[str | Path], curation: str | Path | dict[str, 
     else a LocalCluster of jobs workers), with the same result; cache, a folder, keeps each
     article's facts and rendered graph under digests of what they depend on, so unchanged
     articles are neither extracted nor rendered again. validator is the SHACL engine of
-    builder.validate ("fast" or "pyshacl").
+    builder.check.shacl ("fast" or "pyshacl").
 
     Files are read and extracted BATCH at a time, and each batch's articles, facts and draft graphs
-    go to spools (builder.spool: temporary files) before the next is read, so what the build holds
+    go to spools (builder.run.spool: temporary files) before the next is read, so what the build holds
     while it extracts does not grow with the corpus; the merge (an Oxigraph store) is made at the end.
     """
-    from builder import curation as cur
-    from builder.conflicts import conflicts
-    from builder.ingest import expand
-    from builder.store import OxigraphGraph
-    from builder.to_rdf import choose, shared_keys, tally
-    from builder.validate import validate_rendered
+    from builder.check.conflicts import conflicts
+    from builder.check.shacl import validate_rendered
+    from builder.extract import curation as cur
+    from builder.rdf.render import choose, shared_keys, tally
+    from builder.rdf.store import OxigraphGraph
+    from builder.text.ingest import expand
 
     seconds: dict[str, float] = defaultdict(float)
     memory: dict[str, float] = {}
@@ -331,7 +331,7 @@ def write_outputs(build: Build, outdir: str | Path) -> list[Path]:
     (builder.files.write_set: a build killed while writing leaves the previous set or this one,
     never a mix); returns the paths written."""
     from builder.files import csv_text, write_set
-    from builder.to_rdf import merged_chunks, trig_chunks
+    from builder.rdf.render import merged_chunks, trig_chunks
 
     start = time.perf_counter()
     out = Path(outdir)

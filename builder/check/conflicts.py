@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
     from rdflib.term import Node
 
-    from builder.query import Queryable
+    from builder.use.query import Queryable
 
 COLUMNS = ["kind", "role", "body", "date", "person", "personFact", "personArticle", "personSentence",
            "other", "otherFact", "otherArticle", "otherSentence"]

@@ -10,7 +10,7 @@ from typing import Any
 
 from rdflib import Dataset
 
-from builder.query import run
+from builder.use.query import run
 
 
 def _date(value: Any) -> str | None:

@@ -1,6 +1,6 @@
 """Where a build's per-article work runs: this process, N local processes, or a Dask cluster.
 
-A build maps functions over its files and articles (builder.build): reading, extraction
+A build maps functions over its files and articles (builder.run.build): reading, extraction
 with a draft of each article's graph (RDF, N-Triples, TriG, the fast SHACL engine's
 verdict), and, once the corpus-wide values are known, rendering the graphs whose draft
 read other values. `Workers` runs such a map here (jobs=1), in `jobs` spawned processes, or, with

@@ -29,8 +29,8 @@ from typing import Any
 from rdflib import Dataset
 
 from builder import resolve
-from builder.ingest import Article
 from builder.model import Facts
+from builder.text.ingest import Article
 
 COLUMNS = ("fact_id", "kind", "article", "confidence", "rule", "person", "role", "body", "title_as_written",
            "event_kind", "name", "date", "place", "organizer", "chair", "participants", "term",
@@ -73,7 +73,7 @@ class Decision:
 
 def review_rows(ds: Dataset) -> list[dict[str, str]]:
     """One row per fact, in COLUMNS, least sure first (confidence, then fact id)."""
-    from builder.query import run
+    from builder.use.query import run
 
     people: dict[str, dict[str, list[str]]] = {}
     for r in run("facts-event-people", ds)[1]:

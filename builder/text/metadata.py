@@ -10,7 +10,7 @@ import dataclasses
 import re
 from datetime import date, time
 
-from builder.normalize import Clean
+from builder.text.normalize import Clean
 
 STAMP_TIME_FIRST = re.compile(
     r"(?<!\d)(\d{1,2}):(\d{2})(?::(\d{2}))?,?\s+(?:\w+,?\s+)?(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?!\d)")

@@ -1,4 +1,4 @@
-"""A large built graph queried through Oxigraph (pyoxigraph), with the rdflib-shaped answers builder.query reads.
+"""A large built graph queried through Oxigraph (pyoxigraph), with the rdflib-shaped answers builder.use.query reads.
 
 rdflib's in-memory store answers the saved queries in seconds to minutes on a million
 triples; Oxigraph (Rust) answers them in milliseconds. `OxigraphGraph` holds the RDF merge
@@ -36,7 +36,7 @@ FORMATS = {".trig": "TRIG", ".ttl": "TURTLE", ".nq": "N_QUADS", ".nt": "N_TRIPLE
 
 @dataclass
 class Rows:
-    """A SELECT's answer the way builder.query reads rdflib's: vars, type, rows keyed by column name."""
+    """A SELECT's answer the way builder.use.query reads rdflib's: vars, type, rows keyed by column name."""
 
     vars: list[str]
     rows: list[dict[str, Any]]
@@ -87,7 +87,7 @@ def with_values(text: str, bindings: dict[str, Any]) -> str:
     code = "\n".join("" if ln.lstrip().startswith("#") else ln for ln in text.splitlines())
     found = WHERE.search(code)
     if not found:
-        from builder.query import QueryError
+        from builder.use.query import QueryError
 
         raise QueryError("parameters need a query with a WHERE { … } group")
     names = sorted(bindings)
@@ -115,7 +115,7 @@ class OxigraphGraph:
         """Every triple of a graph file (.trig, .ttl, .nq, .nt) into the default graph (the RDF merge)."""
         import pyoxigraph as ox
 
-        from builder.graphs import GraphError
+        from builder.use.graphs import GraphError
 
         path = Path(path)
         fmt = FORMATS.get(path.suffix.lower())
@@ -171,10 +171,10 @@ class OxigraphGraph:
 
 
 def open_graph(where: str | Path, engine: str = "auto") -> Dataset | OxigraphGraph:
-    """A built graph ready for the saved queries: rdflib's Dataset (builder.graphs.load_graph), or Oxigraph
+    """A built graph ready for the saved queries: rdflib's Dataset (builder.use.graphs.load_graph), or Oxigraph
     for engine "oxigraph" — and for "auto" when the graph file is over AUTO_BYTES. From a build folder
     Oxigraph reads graph.ttl, the merge kg build wrote."""
-    from builder.graphs import GraphError, graph_path, load_graph
+    from builder.use.graphs import GraphError, graph_path, load_graph
 
     if engine not in ENGINES:
         raise GraphError(f"unknown query engine {engine!r} (one of {', '.join(ENGINES)})")

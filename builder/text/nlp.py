@@ -13,7 +13,7 @@ from bisect import bisect_right
 from functools import cache
 from typing import TYPE_CHECKING
 
-from builder.normalize import Clean
+from builder.text.normalize import Clean
 
 if TYPE_CHECKING:
     from spacy.language import Language

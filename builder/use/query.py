@@ -21,9 +21,9 @@ if TYPE_CHECKING:
 
     import pandas as pd
 
-    from builder.store import OxigraphGraph
+    from builder.rdf.store import OxigraphGraph
 
-    Queryable: TypeAlias = Graph | OxigraphGraph  # rdflib graph or dataset, or Oxigraph (builder.store)
+    Queryable: TypeAlias = Graph | OxigraphGraph  # rdflib graph or dataset, or Oxigraph (builder.rdf.store)
 
 NATIVE = {XSD.integer, XSD.int, XSD.long, XSD.decimal, XSD.double, XSD.float, XSD.boolean}
 HEADER = re.compile(r"^#\+\s*(\w+):\s*(.*)$")

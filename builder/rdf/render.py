@@ -24,9 +24,9 @@ from rdflib.term import Node
 from builder import resolve
 from builder.extract.changes import HOLD, LEAVE, STRENGTH, TAKE_UP
 from builder.gazetteer import gazetteer
-from builder.ingest import Article
 from builder.model import DocumentFact, Event, Evidence, Facts, Holding, TermFact
 from builder.namespace import KG
+from builder.text.ingest import Article
 
 ORG = Namespace("http://www.w3.org/ns/org#")
 SCHEMA = Namespace("https://schema.org/")
@@ -402,9 +402,9 @@ def _unpack(packed: bytes) -> str:
 
 
 def render(article: Article, facts: Facts, shared: Shared) -> Rendered:
-    """An article's graph (builder.to_rdf.article_graph) as text, with the fast SHACL engine's verdict on
+    """An article's graph (builder.rdf.render.article_graph) as text, with the fast SHACL engine's verdict on
     it. It depends on the article, its facts and the shared values it reads (shared_for), nothing else."""
-    from builder.validate import fast_results
+    from builder.check.shacl import fast_results
 
     found: Lines = set()
     article_graph(found, article, facts, shared)

@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Any
 from rdflib import Dataset, Graph, Literal, URIRef
 
 from builder.extract.dates import find_dates
-from builder.facts import graph_facts
 from builder.namespace import KG
-from builder.query import QueryError, frame
+from builder.use.facts import graph_facts
+from builder.use.query import QueryError, frame
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -49,8 +49,8 @@ def bind_params(text: str, namespace: dict[str, Any]) -> tuple[str, dict[str, An
 
 def graph_of(source: Any) -> Graph:
     """A Build's dataset, a graph as it is, or a build folder / graph file loaded."""
-    from builder.build import Build
-    from builder.graphs import load_graph
+    from builder.run.build import Build
+    from builder.use.graphs import load_graph
 
     if isinstance(source, Build):
         return source.dataset
@@ -149,8 +149,8 @@ def show_article(source: Any, article_id: str) -> ArticleView:
     """One article displayed: its text (a Build's whole clean text; from a graph, the sentences
     its facts were read from) with persons, titles, bodies, dates, places, terms and documents
     marked, and its facts beside it."""
-    from builder.build import Build
-    from builder.to_rdf import new_dataset
+    from builder.rdf.render import new_dataset
+    from builder.run.build import Build
 
     ds = graph_of(source)
     one = new_dataset()

@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING, Any, cast
 from rdflib import Literal
 
 from builder.files import write_atomic
-from builder.views import ViewError
+from builder.use.views import ViewError
 
 if TYPE_CHECKING:
-    from builder.query import Queryable
+    from builder.use.query import Queryable
 
 REPORTS = """
 PREFIX kg: <https://w3id.org/dangkg/ont#>

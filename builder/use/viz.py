@@ -1,4 +1,4 @@
-"""Pictures of a view (builder.views): an interactive page, a drawing, or a file for Gephi.
+"""Pictures of a view (builder.use.views): an interactive page, a drawing, or a file for Gephi.
 
 The file's suffix says which: `.html` (vis-network through pyvis, its JavaScript inlined, so the page
 makes no network request), `.png` / `.svg` (matplotlib, a layered layout: persons, then posts or events,
@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from builder.files import write_atomic
-from builder.views import ViewError, induced
+from builder.use.views import ViewError, induced
 
 if TYPE_CHECKING:
     import networkx as nx

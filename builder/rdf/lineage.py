@@ -22,8 +22,8 @@ from rdflib import RDF, RDFS, XSD, Literal, Namespace, URIRef
 from builder import resolve
 from builder.gazetteer import LocalBody, Place, gazetteer
 from builder.namespace import KG
+from builder.rdf.render import ORG, SCHEMA, Rendered, ntriples, turtle
 from builder.resources import table
-from builder.to_rdf import ORG, SCHEMA, Rendered, ntriples, turtle
 
 if TYPE_CHECKING:
     from rdflib.term import Node
@@ -106,8 +106,8 @@ def lineage_triples() -> set[tuple[Node, Node, Node]]:
 
 @cache
 def rendered() -> Rendered:
-    """The lineage graph as a build writes it (builder.to_rdf.Rendered, with its SHACL verdict)."""
-    from builder.validate import fast_results
+    """The lineage graph as a build writes it (builder.rdf.render.Rendered, with its SHACL verdict)."""
+    from builder.check.shacl import fast_results
 
     lines = ntriples(lineage_triples())
     nt = "\n".join(lines)

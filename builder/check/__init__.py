@@ -1,0 +1,1 @@
+"""Checks of built graphs: SHACL validation and the conflicts between articles."""

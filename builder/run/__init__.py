@@ -1,0 +1,1 @@
+"""The build: where per-article work runs, the cache and spools, and the outputs written."""
