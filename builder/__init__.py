@@ -20,13 +20,13 @@ from builder.extract.curation import CurationError, review_rows, write_review
 from builder.extract.rules import confidences_path
 from builder.files import csv_text
 from builder.files import write_atomic as write_text
-from builder.rdf.store import OxigraphGraph, open_graph
+from builder.rdf.store import OxigraphGraph
 from builder.resources import SEEDS
 from builder.run.build import OUTPUTS, Build, build_dataset, write_outputs
 from builder.use.evaluate import calibrate, evaluate, load_gold, reliability, write_calibration
 from builder.use.facts import graph_facts
 from builder.use.fuseki import fuseki_config
-from builder.use.graphs import EXPORTS, GraphError, export, load_graph
+from builder.use.graphs import EXPORTS, GraphError, export, load_graph, open_graph
 from builder.use.notebook import ArticleView, show_article
 from builder.use.query import QueryError, SavedQuery, frame, list_queries, queries_frame, saved, to_frame
 from builder.use.query import run as run_query

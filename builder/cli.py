@@ -17,8 +17,8 @@ from typing import Any
 
 import builder
 from builder.check.shacl import ENGINES
-from builder.rdf.store import ENGINES as QUERY_ENGINES
 from builder.run.build import ENGINES as BUILD_ENGINES
+from builder.use.graphs import ENGINES as QUERY_ENGINES
 
 EXAMPLE_QUERY = "chairs-of-vetting"
 EPILOG = """exit codes: 0 success (validate, build: the graph conforms); 1 SHACL violations; 2 error

@@ -10,7 +10,7 @@ import pytest
 from helpers import ROOT, kg
 
 import builder
-from builder.rdf import store
+from builder.use import graphs
 from builder.use.graphs import GraphError
 
 NAMES = [q.name for q in builder.list_queries()]
@@ -86,7 +86,7 @@ def test_typed_frames_are_the_same(both) -> None:
 def test_open_graph_picks_the_engine(seeds_out: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert not isinstance(builder.open_graph(seeds_out), builder.OxigraphGraph)  # small: rdflib
     assert isinstance(builder.open_graph(seeds_out, "oxigraph"), builder.OxigraphGraph)
-    monkeypatch.setattr(store, "AUTO_BYTES", 0)
+    monkeypatch.setattr(graphs, "AUTO_BYTES", 0)
     big = builder.open_graph(seeds_out)
     assert isinstance(big, builder.OxigraphGraph) and len(big) == len(builder.load_graph(seeds_out / "graph.ttl"))
     with pytest.raises(GraphError, match="unknown query engine"):

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
     from rdflib.term import Node
 
-    from builder.use.query import Queryable
+    from builder.rdf.store import Queryable
 
 COLUMNS = ["kind", "role", "body", "date", "person", "personFact", "personArticle", "personSentence",
            "other", "otherFact", "otherArticle", "otherSentence"]

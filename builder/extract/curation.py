@@ -29,6 +29,7 @@ from typing import Any
 from rdflib import Dataset
 
 from builder import resolve
+from builder.errors import CurationError
 from builder.model import Facts
 from builder.text.ingest import Article
 
@@ -50,8 +51,6 @@ FIELDS = {"person": "person", "role": "role", "body": "body", "title": "title_as
           "documentKind": "document_kind", "document": "document", "issuer": "issuer"}
 
 
-class CurationError(ValueError):
-    """A curation file that cannot be used: the message names the file and line."""
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ issue #1919). Parameters are bound by a VALUES block at the head of the query's 
 group, each value written as an escaped RDF term by pyoxigraph, never pasted in as text:
 what rdflib's initBindings does for the saved queries' `FILTER(!BOUND(?x) || …)`.
 
-`open_graph()` picks the engine: Oxigraph for a graph file over AUTO_BYTES, or when asked.
+`Queryable` is what the saved queries run on: this store, or an rdflib graph or dataset.
 """
 
 from __future__ import annotations
@@ -24,12 +24,16 @@ from typing import TYPE_CHECKING, Any
 
 from rdflib import XSD, BNode, Literal, URIRef
 
-if TYPE_CHECKING:
-    import pyoxigraph as ox
-    from rdflib import Dataset
+from builder.errors import GraphError, QueryError
 
-AUTO_BYTES = 50_000_000  # a graph file above this (about 200,000 triples) is queried through Oxigraph
-ENGINES = ("auto", "rdflib", "oxigraph")
+if TYPE_CHECKING:
+    from typing import TypeAlias
+
+    import pyoxigraph as ox
+    from rdflib import Graph
+
+    Queryable: TypeAlias = "Graph | OxigraphGraph"  # what saved queries run on: an rdflib graph or dataset, Oxigraph
+
 WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 FORMATS = {".trig": "TRIG", ".ttl": "TURTLE", ".nq": "N_QUADS", ".nt": "N_TRIPLES"}
 
@@ -87,8 +91,6 @@ def with_values(text: str, bindings: dict[str, Any]) -> str:
     code = "\n".join("" if ln.lstrip().startswith("#") else ln for ln in text.splitlines())
     found = WHERE.search(code)
     if not found:
-        from builder.use.query import QueryError
-
         raise QueryError("parameters need a query with a WHERE { … } group")
     names = sorted(bindings)
     block = (f" VALUES ({' '.join('?' + n for n in names)}) "
@@ -114,8 +116,6 @@ class OxigraphGraph:
     def load(cls, path: str | Path) -> OxigraphGraph:
         """Every triple of a graph file (.trig, .ttl, .nq, .nt) into the default graph (the RDF merge)."""
         import pyoxigraph as ox
-
-        from builder.use.graphs import GraphError
 
         path = Path(path)
         fmt = FORMATS.get(path.suffix.lower())
@@ -169,19 +169,3 @@ class OxigraphGraph:
             for q in self.store.quads_for_pattern(s, p, None, ox.DefaultGraph()):
                 yield to_rdflib(q.object)
 
-
-def open_graph(where: str | Path, engine: str = "auto") -> Dataset | OxigraphGraph:
-    """A built graph ready for the saved queries: rdflib's Dataset (builder.use.graphs.load_graph), or Oxigraph
-    for engine "oxigraph" — and for "auto" when the graph file is over AUTO_BYTES. From a build folder
-    Oxigraph reads graph.ttl, the merge kg build wrote."""
-    from builder.use.graphs import GraphError, graph_path, load_graph
-
-    if engine not in ENGINES:
-        raise GraphError(f"unknown query engine {engine!r} (one of {', '.join(ENGINES)})")
-    path = graph_path(Path(where))
-    merged = path.with_name("graph.ttl") if Path(where).is_dir() else path
-    if engine == "rdflib" or engine == "auto" and not (merged.is_file() and merged.stat().st_size > AUTO_BYTES):
-        return load_graph(where)
-    if not merged.is_file():
-        raise GraphError(f"{merged}: no such graph file")
-    return OxigraphGraph.load(merged)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Protocol
 from urllib.parse import quote
 
+from builder.errors import InputError
 from builder.run.workers import Workers
 from builder.text import encoding
 from builder.text.encoding import Decoded
@@ -32,18 +33,6 @@ SKIP_TAGS = {"script", "style", "noscript", "template", "head", "svg"}
 META_KEYS = ("url", "published", "source", "author")
 
 
-class InputError(Exception):
-    """An input that cannot be turned into an article; the message names the file (line: of a JSONL file)."""
-
-    def __init__(self, message: str, line: int | None = None) -> None:
-        super().__init__(message, line)  # both in args, so a pickled error (the build cache) keeps both
-
-    def __str__(self) -> str:
-        return str(self.args[0])
-
-    @property
-    def line(self) -> int | None:
-        return self.args[1] if len(self.args) > 1 else None
 
 
 NOTICES = ("converted", "left-out", "metadata")  # kinds of Problem that cost no article

@@ -15,11 +15,14 @@ from pathlib import Path
 
 from rdflib import Dataset
 
+from builder.errors import GraphError
+from builder.rdf.store import OxigraphGraph
+
+AUTO_BYTES = 50_000_000  # a graph file above this (about 200,000 triples) is queried through Oxigraph
+ENGINES = ("auto", "rdflib", "oxigraph")
 FORMATS = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld"}
 
 
-class GraphError(Exception):
-    """A graph that cannot be loaded: missing, of an unknown kind, or not parseable."""
 
 
 def graph_path(where: Path) -> Path:
@@ -49,6 +52,21 @@ def load_graph(where: str | Path) -> Dataset:
         first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
         raise GraphError(f"{path}: cannot parse as {fmt} ({first[:200]})") from None
     return ds
+
+
+def open_graph(where: str | Path, engine: str = "auto") -> Dataset | OxigraphGraph:
+    """A built graph ready for the saved queries: rdflib's Dataset (load_graph), or Oxigraph (builder.rdf.store)
+    for engine "oxigraph" — and for "auto" when the graph file is over AUTO_BYTES. From a build folder
+    Oxigraph reads graph.ttl, the merge kg build wrote."""
+    if engine not in ENGINES:
+        raise GraphError(f"unknown query engine {engine!r} (one of {', '.join(ENGINES)})")
+    path = graph_path(Path(where))
+    merged = path.with_name("graph.ttl") if Path(where).is_dir() else path
+    if engine == "rdflib" or engine == "auto" and not (merged.is_file() and merged.stat().st_size > AUTO_BYTES):
+        return load_graph(where)
+    if not merged.is_file():
+        raise GraphError(f"{merged}: no such graph file")
+    return OxigraphGraph.load(merged)
 
 
 EXPORTS = {"trig": ".trig", "nquads": ".nq", "turtle": ".ttl", "jsonld": ".jsonld"}

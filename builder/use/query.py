@@ -11,26 +11,21 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from rdflib import RDFS, SDO, SKOS, XSD, Graph, Literal, URIRef
+from rdflib import RDFS, SDO, SKOS, XSD, Literal, URIRef
 
+from builder.errors import QueryError
 from builder.namespace import KG
 from builder.resources import QUERIES, entries
 
 if TYPE_CHECKING:
-    from typing import TypeAlias
-
     import pandas as pd
 
-    from builder.rdf.store import OxigraphGraph
-
-    Queryable: TypeAlias = Graph | OxigraphGraph  # rdflib graph or dataset, or Oxigraph (builder.rdf.store)
+    from builder.rdf.store import Queryable
 
 NATIVE = {XSD.integer, XSD.int, XSD.long, XSD.decimal, XSD.double, XSD.float, XSD.boolean}
 HEADER = re.compile(r"^#\+\s*(\w+):\s*(.*)$")
 
 
-class QueryError(Exception):
-    """A saved query that does not exist or cannot run."""
 
 
 @dataclass(frozen=True)

@@ -24,14 +24,7 @@ from typing import Any
 
 from rdflib import Dataset, Graph
 
-
-class RemoteError(Exception):
-    """The server cannot be reached, or refused a request: the message is one line; status is the HTTP
-    status of a refusal."""
-
-    def __init__(self, message: str, status: int | None = None) -> None:
-        super().__init__(message)
-        self.status = status
+from builder.errors import RemoteError
 
 
 class Unreachable(RemoteError):

@@ -22,7 +22,7 @@ from builder.files import write_atomic
 from builder.use.views import ViewError
 
 if TYPE_CHECKING:
-    from builder.use.query import Queryable
+    from builder.rdf.store import Queryable
 
 REPORTS = """
 PREFIX kg: <https://w3id.org/dangkg/ont#>

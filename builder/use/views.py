@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from rdflib import SDO, Graph, URIRef
 
 from builder import resolve
+from builder.errors import ViewError
 from builder.namespace import KG
 from builder.use.query import label as name_of
 
@@ -44,8 +45,6 @@ KINDS = ("person", "post", "body", "event", "place")  # node insertion order, th
 KIND_OF = {"organiser": "body", "chair": "person", "attendee": "person", "held at": "place"}
 
 
-class ViewError(Exception):
-    """An unknown view, a name no node has, or a picture of an unknown kind."""
 
 
 def _rows(g: Graph, query: str) -> list[tuple[Any, ...]]:
