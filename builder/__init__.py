@@ -14,28 +14,108 @@ Errors that name their input (GraphError, QueryError, CurationError) carry a one
 message; the CLI prints it and exits with 2.
 """
 
-from builder.check.conflicts import conflicts
-from builder.check.shacl import Validation, describe, validate_dataset
-from builder.extract.curation import CurationError, review_rows, write_review
-from builder.extract.rules import confidences_path
-from builder.files import csv_text
-from builder.files import write_atomic as write_text
-from builder.rdf.store import OxigraphGraph
-from builder.resources import SEEDS
-from builder.run.build import OUTPUTS, Build, build_dataset, write_outputs
-from builder.use.evaluate import calibrate, evaluate, load_gold, reliability, write_calibration
-from builder.use.facts import graph_facts
-from builder.use.fuseki import fuseki_config
-from builder.use.graphs import EXPORTS, GraphError, export, load_graph, open_graph
-from builder.use.notebook import ArticleView, show_article
-from builder.use.query import QueryError, SavedQuery, frame, list_queries, queries_frame, saved, to_frame
-from builder.use.query import run as run_query
-from builder.use.remote import Loaded, RemoteError, Server, load
-from builder.use.timeline import timeline, write_timeline
-from builder.use.views import VIEWS, ViewError, around, view
-from builder.use.viz import write_picture
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.2.0"
+
+# name → (module, name there): imported on first use (PEP 562), so `import builder.extract` in a worker loads
+# extraction alone, not the viewers, the notebook or the remote loader
+API: dict[str, tuple[str, str]] = {
+    "around": ("builder.use.views", "around"),
+    "ArticleView": ("builder.use.notebook", "ArticleView"),
+    "Build": ("builder.run.build", "Build"),
+    "build_dataset": ("builder.run.build", "build_dataset"),
+    "calibrate": ("builder.use.evaluate", "calibrate"),
+    "confidences_path": ("builder.extract.rules", "confidences_path"),
+    "conflicts": ("builder.check.conflicts", "conflicts"),
+    "csv_text": ("builder.files", "csv_text"),
+    "CurationError": ("builder.errors", "CurationError"),
+    "describe": ("builder.check.shacl", "describe"),
+    "evaluate": ("builder.use.evaluate", "evaluate"),
+    "export": ("builder.use.graphs", "export"),
+    "EXPORTS": ("builder.use.graphs", "EXPORTS"),
+    "frame": ("builder.use.query", "frame"),
+    "fuseki_config": ("builder.use.fuseki", "fuseki_config"),
+    "graph_facts": ("builder.use.facts", "graph_facts"),
+    "GraphError": ("builder.use.graphs", "GraphError"),
+    "list_queries": ("builder.use.query", "list_queries"),
+    "load": ("builder.use.remote", "load"),
+    "load_gold": ("builder.use.evaluate", "load_gold"),
+    "load_graph": ("builder.use.graphs", "load_graph"),
+    "Loaded": ("builder.use.remote", "Loaded"),
+    "open_graph": ("builder.use.graphs", "open_graph"),
+    "OUTPUTS": ("builder.run.build", "OUTPUTS"),
+    "OxigraphGraph": ("builder.rdf.store", "OxigraphGraph"),
+    "queries_frame": ("builder.use.query", "queries_frame"),
+    "QueryError": ("builder.use.query", "QueryError"),
+    "reliability": ("builder.use.evaluate", "reliability"),
+    "RemoteError": ("builder.use.remote", "RemoteError"),
+    "review_rows": ("builder.use.review", "review_rows"),
+    "run_query": ("builder.use.query", "run"),
+    "saved": ("builder.use.query", "saved"),
+    "SavedQuery": ("builder.use.query", "SavedQuery"),
+    "SEEDS": ("builder.resources", "SEEDS"),
+    "Server": ("builder.use.remote", "Server"),
+    "show_article": ("builder.use.notebook", "show_article"),
+    "timeline": ("builder.use.timeline", "timeline"),
+    "to_frame": ("builder.use.query", "to_frame"),
+    "validate_dataset": ("builder.check.shacl", "validate_dataset"),
+    "Validation": ("builder.check.shacl", "Validation"),
+    "view": ("builder.use.views", "view"),
+    "ViewError": ("builder.use.views", "ViewError"),
+    "VIEWS": ("builder.use.views", "VIEWS"),
+    "write_calibration": ("builder.use.evaluate", "write_calibration"),
+    "write_outputs": ("builder.run.build", "write_outputs"),
+    "write_picture": ("builder.use.viz", "write_picture"),
+    "write_review": ("builder.use.review", "write_review"),
+    "write_text": ("builder.files", "write_atomic"),
+    "write_timeline": ("builder.use.timeline", "write_timeline"),
+}
+
+if TYPE_CHECKING:  # the same names, for type checkers and editors (tests/test_api.py checks both lists agree)
+    from builder.check.conflicts import conflicts
+    from builder.check.shacl import Validation, describe, validate_dataset
+    from builder.errors import CurationError
+    from builder.extract.rules import confidences_path
+    from builder.files import csv_text
+    from builder.files import write_atomic as write_text
+    from builder.rdf.store import OxigraphGraph
+    from builder.resources import SEEDS
+    from builder.run.build import OUTPUTS, Build, build_dataset, write_outputs
+    from builder.use.evaluate import calibrate, evaluate, load_gold, reliability, write_calibration
+    from builder.use.facts import graph_facts
+    from builder.use.fuseki import fuseki_config
+    from builder.use.graphs import EXPORTS, GraphError, export, load_graph, open_graph
+    from builder.use.notebook import ArticleView, show_article
+    from builder.use.query import QueryError, SavedQuery, frame, list_queries, queries_frame, saved, to_frame
+    from builder.use.query import run as run_query
+    from builder.use.remote import Loaded, RemoteError, Server, load
+    from builder.use.review import review_rows, write_review
+    from builder.use.timeline import timeline, write_timeline
+    from builder.use.views import VIEWS, ViewError, around, view
+    from builder.use.viz import write_picture
+
+CONFIDENCES = "CONFIDENCES_FILE"  # where `kg eval --calibrate` writes the measured confidences
+
+
+def __getattr__(name: str) -> Any:
+    if name == CONFIDENCES:
+        from builder.extract.rules import confidences_path
+
+        return confidences_path()
+    if name not in API:
+        raise AttributeError(f"module 'builder' has no attribute {name!r}")
+    module, attr = API[name]
+    value = getattr(import_module(module), attr)
+    globals()[name] = value  # asked once
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *API, CONFIDENCES])
 
 
 def load_ipython_extension(ipython: object) -> None:
@@ -45,15 +125,4 @@ def load_ipython_extension(ipython: object) -> None:
     register(ipython)
 
 
-CONFIDENCES_FILE = confidences_path()
-
-__all__ = [
-    "ArticleView", "Build", "CONFIDENCES_FILE", "CurationError", "EXPORTS", "GraphError", "Loaded", "OUTPUTS",
-    "OxigraphGraph", "QueryError", "RemoteError", "SEEDS", "SavedQuery", "Server", "VIEWS", "Validation", "ViewError",
-    "__version__",
-    "around", "build_dataset", "calibrate", "conflicts", "csv_text", "describe", "evaluate", "export", "frame",
-    "fuseki_config", "graph_facts", "list_queries", "load", "load_gold", "load_graph", "load_ipython_extension",
-    "open_graph", "queries_frame", "reliability", "review_rows", "run_query", "saved", "show_article", "timeline",
-    "to_frame", "validate_dataset", "view", "write_calibration", "write_outputs", "write_picture", "write_review",
-    "write_text", "write_timeline",
-]
+__all__ = sorted([*API, CONFIDENCES, "__version__", "load_ipython_extension"])

@@ -25,6 +25,7 @@ from builder.gazetteer import fold
 from builder.model import DocumentFact, Event, Holding, TermFact
 
 BASE = "https://w3id.org/dangkg/id/"
+LINEAGE = URIRef(BASE + "lineage")  # the graph of reorganised bodies (builder.rdf.lineage)
 
 
 @lru_cache(maxsize=65536)

@@ -64,8 +64,8 @@ def check_dates(text: str) -> None:
 
 
 def check_titles(text: str) -> None:
+    from builder.extract.bind import bind
     from builder.extract.context import ArticleContext
-    from builder.extract.titles import bind
 
     if not text.strip():
         return

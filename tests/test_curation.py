@@ -15,12 +15,13 @@ from helpers import articles, build_to
 from rdflib import Dataset, Literal
 
 from builder.cli import main
-from builder.extract.curation import COLUMNS, CurationError, load, review_rows, write_review
+from builder.extract.curation import CurationError, load
 from builder.namespace import KG
 from builder.rdf.render import to_dataset
 from builder.run.build import extract_all
 from builder.text.ingest import read_articles
 from builder.use.graphs import load_graph
+from builder.use.review import COLUMNS, review_rows, write_review
 
 NGHE_AN = "\n\n".join([
     "Nghệ An tổng kết công tác xây dựng Đảng năm 2024",

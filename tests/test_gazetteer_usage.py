@@ -20,10 +20,13 @@ from typing import Any, NamedTuple
 
 import pytest
 
+from builder.extract.bind import bind
+from builder.extract.bodies import body_at, expand
 from builder.extract.context import ArticleContext
 from builder.extract.documents import _codes, find_documents
 from builder.extract.events import find_events, kind_at
-from builder.extract.titles import bind, body_at, names, title_at
+from builder.extract.names import names
+from builder.extract.titles import title_at
 from builder.gazetteer import LocalBody, Place, gazetteer
 from builder.resources import table
 
@@ -411,7 +414,7 @@ def _terms(sentence: str) -> list[tuple[str, int, int]]:
 def test_term_head_names_the_owner_of_a_term(row: dict[str, str]) -> None:
     head = row["head"]
     [(body, start, end)] = _terms(f"Sáng nay, {head} tỉnh Kon Tum nhiệm kỳ 2020-2025 họp phiên đầu tiên.")
-    owner = head if row["owner"] == "head" else NO_PLACE.expand(f"{head} tỉnh Kon Tum")
+    owner = head if row["owner"] == "head" else expand(NO_PLACE, f"{head} tỉnh Kon Tum")
     assert (start, end) == (2020, 2025) and body == owner, body
     lower = _terms(f"Sáng nay, {head.lower()} tỉnh Kon Tum nhiệm kỳ 2020-2025 họp phiên đầu tiên.")
     assert bool(lower) == (row["case"] == "any"), lower
@@ -527,7 +530,7 @@ def test_reporting_cue(cue: str) -> None:
 
 @pytest.mark.parametrize("cue", _cues("org-end"))
 def test_org_end_cue(cue: str) -> None:
-    from builder.extract.titles import organisation_at
+    from builder.extract.bodies import organisation_at
 
     sentence = f"Đảng bộ Tổng công ty Sông Hồng {cue} nhiều thành tích"
     hit = organisation_at(G, G.syllables(sentence), 2)
@@ -609,7 +612,7 @@ def test_proxy_cue(cue: str) -> None:
 @pytest.mark.parametrize("cue", _cues("adhoc-head"))
 def test_adhoc_head_cue(cue: str) -> None:
     """'<Head> kiểm phiếu gồm 5 người' introduces an ad-hoc body; 'Trưởng <head>'-style roles may name it."""
-    from builder.extract.context import _adhoc
+    from builder.extract.pipeline import _adhoc
 
     head = f"{cue[0].upper()}{cue[1:]}"
     text = f"Đại hội bầu {head} kiểm phiếu gồm 5 người."

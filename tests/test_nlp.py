@@ -39,8 +39,8 @@ def test_one_question_tags_one_window_once() -> None:
 def test_extraction_tags_only_sentences_with_an_unknown_surname() -> None:
     """Known surnames (Nguyễn) decide without the tagger: of three sentences, only the one with 'Y Mơ Kpă'
     (no known surname) may be tagged."""
-    from builder.extract.context import article_context, sentences
-    from builder.extract.titles import bind
+    from builder.extract.bind import bind
+    from builder.extract.pipeline import article_context, sentences
 
     article = make_article("a1", "a1.txt", TEXT)
     assert any(h.person == "Nguyễn Văn An" for h in extract(article).holdings)
@@ -66,7 +66,7 @@ class Asked:
 
 def _asked(sentence: str, word: str) -> bool:
     """Is the tagger asked whether a name starts at word, in sentence?"""
-    from builder.extract.titles import names
+    from builder.extract.names import names
     from builder.gazetteer import gazetteer
 
     g = gazetteer()
@@ -116,7 +116,7 @@ def test_a_lunar_year_is_not_asked_about(year: str) -> None:
 
 def test_a_known_surname_after_a_venue_word_is_still_a_name() -> None:
     """The lists only spare the tagger: 'điểm cầu Nguyễn Văn An' would still read the name of a known surname."""
-    from builder.extract.titles import names
+    from builder.extract.names import names
     from builder.gazetteer import gazetteer
 
     g, text = gazetteer(), "Hôm qua, tại điểm cầu Nguyễn Văn An phát biểu."

@@ -69,7 +69,7 @@ def test_batches_give_the_files_of_one_batch(corpus: Path, tmp_path: Path, monke
 
 def test_batches_share_the_cache_and_the_curation(corpus: Path, tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    from builder.extract.curation import write_review
+    from builder.use.review import write_review
 
     whole = builder.build_dataset([corpus])
     review = tmp_path / "review.csv"

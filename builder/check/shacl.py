@@ -34,18 +34,17 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from rdflib import RDF, BNode, Dataset, Graph, Literal, Namespace, URIRef
-from rdflib.plugins.sparql import prepareQuery
 from rdflib.term import Node
 from rdflib.util import from_n3
 
 from builder.namespace import KG
+from builder.rdf.render import Rendered, ntriples
+from builder.rdf.store import OxigraphGraph
+from builder.resolve import LINEAGE
 from builder.resources import SHAPES, entries
 
 if TYPE_CHECKING:
     from collections.abc import Collection
-
-    from builder.rdf.render import Rendered
-    from builder.rdf.store import OxigraphGraph
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 SHAPE = Namespace("https://w3id.org/dangkg/shapes#")
@@ -72,6 +71,8 @@ def shapes_graph() -> Graph:
 
 @lru_cache(maxsize=64)
 def _prepared(text: str) -> Any:
+    from rdflib.plugins.sparql import prepareQuery
+
     return prepareQuery(text)
 
 
@@ -143,8 +144,6 @@ def validate(data: Graph) -> Validation:
 
 def validate_dataset(ds: Dataset, engine: str = "fast") -> Validation:
     """Every named graph of a dataset on its own, then the cross-article checks over their union."""
-    from builder.rdf.render import Rendered, ntriples
-
     graphs, unwritable = [], {}
     for g in ds.graphs():
         if not len(g):
@@ -167,9 +166,6 @@ def validate_rendered(graphs: Collection[Rendered], engine: str = "fast", merged
     graph was rendered, and hands a graph to pySHACL only when they flag it or are missing (see the module's
     docstring). cached: how many of the graphs (and their verdicts) came from the build's cache; sources:
     graphs pySHACL is to read as they are rather than from their N-Triples, by IRI."""
-    from builder.rdf.lineage import GRAPH as LINEAGE
-    from builder.rdf.store import OxigraphGraph
-
     report = Graph()
     report.bind("sh", SH)
     node = BNode()

@@ -22,9 +22,12 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from builder.extract.titles import chain_at
+
 if TYPE_CHECKING:
     from builder.extract.context import ArticleContext, Sentence
-    from builder.extract.titles import Name, Title
+    from builder.extract.names import Name
+    from builder.extract.titles import Title
     from builder.gazetteer import Gazetteer
     from builder.model import Holding
 
@@ -117,8 +120,6 @@ def _next_word(ctx: ArticleContext, keys: list[str], k: int) -> int:
 
 def _after_titles(ctx: ArticleContext, sentence: Sentence, j: int) -> int:
     """The first syllable after a title that is not another title of the same chain or a filler word."""
-    from builder.extract.titles import chain_at
-
     keys = sentence.keys
     while j < len(keys):
         if keys[j] in FILLERS:

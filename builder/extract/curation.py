@@ -1,11 +1,10 @@
-"""Review and curation: the facts of a built graph as a CSV to check, and a reviewer's decisions applied on rebuild.
+"""Curation: a reviewer's decisions (the review CSV of builder.use.review with its `decision` column filled in)
+applied to freshly extracted facts.
 
-`review_rows()` reads every fact back from the graph (saved queries `review-facts` and
-`facts-event-people`), least sure first. A curation file is that CSV with the
-`decision` column filled in: `accept`, `reject` or `correct` (the ordinary columns
-then hold the corrected values); rows with no decision are ignored. `load()` reads
-it, `apply()` applies it to freshly extracted facts, keyed by stable fact id
-(builder.resolve), so a reviewer's work survives every rebuild:
+A curation file is the review CSV with `decision` filled in: `accept`, `reject` or
+`correct` (the ordinary columns then hold the corrected values); rows with no decision
+are ignored. `load()` reads it, `apply()` applies it to freshly extracted facts, keyed by
+stable fact id (builder.resolve), so a reviewer's work survives every rebuild:
 
 * reject: the fact is dropped;
 * accept: the fact gets one more evidence on the same sentence, rule
@@ -26,18 +25,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from rdflib import Dataset
-
 from builder import resolve
 from builder.errors import CurationError
 from builder.model import Facts
 from builder.text.ingest import Article
 
-COLUMNS = ("fact_id", "kind", "article", "confidence", "rule", "person", "role", "body", "title_as_written",
-           "event_kind", "name", "date", "place", "organizer", "chair", "participants", "term",
-           "document_kind", "document", "issuer", "sentence", "decision", "note")
 DECISIONS = ("accept", "reject", "correct")
-SEP = "; "  # between names in the chair and participants columns, and between rules
 DATE = re.compile(r"(?:\d{4}|-)-\d{2}-\d{2}")  # 2023-12-28, or --12-28 when the year is unknown
 TERM = re.compile(r"(\d{4})-(\d{4})")
 # the columns a curation file must have: the id, the decision and whatever a correction may change
@@ -46,11 +39,6 @@ READ = ("fact_id", "decision", "person", "role", "body", "title_as_written", "ev
 # what a correction must give, per fact kind (the first part of a fact id)
 REQUIRED = {"holding": ("person", "role", "body", "title_as_written"), "event": ("event_kind",),
             "termmention": ("body", "term"), "citation": ("document_kind", "document")}
-FIELDS = {"person": "person", "role": "role", "body": "body", "title": "title_as_written", "eventKind": "event_kind",
-          "name": "name", "date": "date", "place": "place", "organizer": "organizer",
-          "documentKind": "document_kind", "document": "document", "issuer": "issuer"}
-
-
 
 
 @dataclass(frozen=True)
@@ -65,62 +53,6 @@ class Decision:
     @property
     def kind(self) -> str:
         return self.fact_id.split("/", 1)[0]
-
-
-# ---------------------------------------------------------------- review
-
-
-def review_rows(ds: Dataset) -> list[dict[str, str]]:
-    """One row per fact, in COLUMNS, least sure first (confidence, then fact id)."""
-    from builder.use.query import run
-
-    people: dict[str, dict[str, list[str]]] = {}
-    for r in run("facts-event-people", ds)[1]:
-        entry = people.setdefault(r["event"], {"chair": [], "participants": []})
-        entry["chair" if r["chair"] in (True, "true") else "participants"].append(r["person"])
-    facts: dict[str, dict[str, Any]] = {}
-    best: dict[str, tuple[float, int]] = {}
-    for r in run("review-facts", ds)[1]:
-        fid, confidence = r["factId"], float(r["confidence"])
-        row = facts.setdefault(fid, _row(fid, r, people.get(r["fact"], {})))
-        row["rules"].add(r["rule"])
-        if fid not in best or (-confidence, r["start"]) < (-best[fid][0], best[fid][1]):
-            best[fid] = (confidence, r["start"])
-            row["confidence"], row["sentence"] = f"{confidence:.2f}", r["sentence"]
-    rows = list(facts.values())
-    for row in rows:
-        row["rule"] = SEP.join(sorted(row.pop("rules")))
-    return sorted(rows, key=lambda r: (float(r["confidence"]), r["fact_id"]))
-
-
-def _row(fid: str, r: dict[str, Any], people: dict[str, list[str]]) -> dict[str, Any]:
-    row: dict[str, Any] = dict.fromkeys(COLUMNS, "")
-    row.update(fact_id=fid, kind=fid.split("/", 1)[0], article=r["articleId"], rules=set())
-    row.update({col: str(r[var]) for var, col in FIELDS.items() if r.get(var) is not None})
-    if r.get("termStart") is not None:
-        row["term"] = f"{r['termStart']}-{r['termEnd']}"
-    row["chair"], row["participants"] = (SEP.join(people.get(k, [])) for k in ("chair", "participants"))
-    return row
-
-
-def write_review(ds: Dataset, path: Path, force: bool = False) -> int:
-    """Write the review CSV atomically; never over a file holding decisions unless forced. Returns the rows."""
-    from builder.files import csv_text, write_atomic
-
-    if not force and path.is_file() and _has_decisions(path):
-        raise CurationError(f"{path}: holds reviewer decisions (or is no review CSV); write the review elsewhere "
-                            "(or --force)")
-    rows = review_rows(ds)
-    write_atomic(path, csv_text(list(COLUMNS), rows))
-    return len(rows)
-
-
-def _has_decisions(path: Path) -> bool:
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as fh:
-            return any((r.get("decision") or "").strip() for r in csv.DictReader(fh))
-    except (UnicodeDecodeError, csv.Error):
-        return True  # not ours to overwrite either
 
 
 # ---------------------------------------------------------------- curation file

@@ -6,8 +6,10 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
+from builder.extract.bodies import body_after
 from builder.extract.dates import find_dates
 from builder.extract.rules import evidence
+from builder.gazetteer import gazetteer
 from builder.model import DocumentFact
 from builder.resources import table
 
@@ -49,8 +51,6 @@ STATE_WORDS = ("Hội đồng nhân dân", "Ủy ban nhân dân", "Quốc hội"
 
 def party_body(name: str) -> bool:
     """Is the body a Party organ (bodies.tsv's kind party-…, or a Party committee or commission of a place)?"""
-    from builder.gazetteer import gazetteer
-
     kind = gazetteer().body_kinds.get(name)
     if kind:
         return kind.startswith("party")
@@ -103,7 +103,7 @@ def find_documents(sent: Sentence, ctx: ArticleContext) -> list[DocumentFact]:
         date = f"{dates[0].year:04d}-{dates[0].month:02d}-{dates[0].day:02d}" if dates else None
         issuer = None
         if of := OF.match(after):
-            issuer = ctx.body_after(after[of.end():])
+            issuer = body_after(ctx, after[of.end():])
         if not issuer and issuer_code:
             issuer = issuers.get(issuer_code)
         if "/" not in number and not _cited_bare(kind, issuer):

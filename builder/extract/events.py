@@ -12,9 +12,10 @@ import dataclasses
 import re
 from typing import TYPE_CHECKING
 
+from builder.extract.bodies import body_at, skip_qualifiers
 from builder.extract.dates import find_dates
+from builder.extract.names import names
 from builder.extract.rules import evidence
-from builder.extract.titles import body_at, names, skip_qualifiers
 from builder.gazetteer import Gazetteer, keys_of
 from builder.model import Event
 

@@ -6,6 +6,7 @@ import dataclasses
 import re
 from typing import TYPE_CHECKING
 
+from builder.extract.bodies import expand
 from builder.extract.rules import evidence
 from builder.gazetteer import Place, keys_of
 from builder.model import TermFact
@@ -79,7 +80,7 @@ def find_terms(sent: Sentence, ctx: ArticleContext) -> list[TermFact]:
         for k, part in enumerate(parts):
             if here and THIS_PLACE.search(part):  # "Ban cán sự đảng UBND tỉnh này": the province just named
                 part = THIS_PLACE.sub(rf"\1 {here.name}", part)
-            name = local.expand(part[0].upper() + part[1:])
+            name = expand(local, part[0].upper() + part[1:])
             if m.group("khoa") and k == len(parts) - 1:
                 name = f"{name} khóa {m.group('ord')}"
             out += [TermFact(name, start, end, ordinal if k == len(parts) - 1 else None, ev) for start, end in ranges]

@@ -22,14 +22,14 @@ from rdflib import RDF, RDFS, XSD, Literal, Namespace, URIRef
 from builder import resolve
 from builder.gazetteer import LocalBody, Place, gazetteer
 from builder.namespace import KG
-from builder.rdf.render import ORG, SCHEMA, Rendered, ntriples, turtle
+from builder.rdf.render import ORG, SCHEMA, Rendered, Verdict, ntriples, turtle
 from builder.resources import table
 
 if TYPE_CHECKING:
     from rdflib.term import Node
 
 DCTERMS = Namespace("http://purl.org/dc/terms/")
-GRAPH = URIRef(resolve.BASE + "lineage")
+GRAPH = resolve.LINEAGE
 KINDS = ("merger", "renaming")
 
 
@@ -105,10 +105,8 @@ def lineage_triples() -> set[tuple[Node, Node, Node]]:
 
 
 @cache
-def rendered() -> Rendered:
-    """The lineage graph as a build writes it (builder.rdf.render.Rendered, with its SHACL verdict)."""
-    from builder.check.shacl import fast_results
-
+def rendered(verdict: Verdict | None = None) -> Rendered:
+    """The lineage graph as a build writes it (builder.rdf.render.Rendered), with verdict's results on it."""
     lines = ntriples(lineage_triples())
     nt = "\n".join(lines)
-    return Rendered.of(str(GRAPH), nt, turtle(lines, str(GRAPH)), fast_results(nt))
+    return Rendered.of(str(GRAPH), nt, turtle(lines, str(GRAPH)), verdict(nt) if verdict else None)

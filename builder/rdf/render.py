@@ -13,7 +13,7 @@ import re
 import tempfile
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import IO
 
@@ -360,6 +360,10 @@ def to_dataset(items: list[tuple[Article, Facts]]) -> Dataset:
     return ds
 
 
+Results = frozenset[tuple[str, str | None, str]]  # (focus, path, component) of each SHACL violation
+Verdict = Callable[[str], "Results | None"]  # a graph's N-Triples → its results (None: cannot say)
+
+
 @dataclass(frozen=True)
 class Rendered:
     """One article's graph as text: its IRI, its sorted distinct N-Triples lines and its TriG block (both
@@ -401,15 +405,14 @@ def _unpack(packed: bytes) -> str:
     return zlib.decompress(packed).decode("utf-8") if packed else ""
 
 
-def render(article: Article, facts: Facts, shared: Shared) -> Rendered:
-    """An article's graph (builder.rdf.render.article_graph) as text, with the fast SHACL engine's verdict on
-    it. It depends on the article, its facts and the shared values it reads (shared_for), nothing else."""
-    from builder.check.shacl import fast_results
-
+def render(article: Article, facts: Facts, shared: Shared, verdict: Verdict | None = None) -> Rendered:
+    """An article's graph (article_graph) as text, with verdict's results on its N-Triples (the run layer
+    passes the fast SHACL engine's; none without). It depends on the article, its facts and the shared values
+    it reads (shared_for), nothing else."""
     found: Lines = set()
     article_graph(found, article, facts, shared)
     iri, nt = str(resolve.graph(article.id)), "\n".join(sorted(found))
-    return Rendered.of(iri, nt, _turtle(nt.encode("utf-8"), iri).decode("utf-8"), fast_results(nt))
+    return Rendered.of(iri, nt, _turtle(nt.encode("utf-8"), iri).decode("utf-8"), verdict(nt) if verdict else None)
 
 
 # written as prefixed names; our own nodes (https://w3id.org/dangkg/id/…) stay full IRIs

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 from builder.model import Facts
 from builder.run.cache import Cache
 from builder.run.spool import Spool
+from builder.run.work import extract_and_draft, extract_one, lineage_graph, render_one
 from builder.run.workers import ENGINES, Workers
 from builder.text.ingest import Article, Problem, read_articles
 
@@ -51,9 +52,7 @@ class Graphs(Collection["Rendered"]):
     all a build writes, in IRI order, read from the articles' spool as they are asked for."""
 
     def __init__(self, rendered: Sequence[Rendered]) -> None:
-        from builder.rdf import lineage
-
-        self.rendered, self.lineage = rendered, lineage.rendered()
+        self.rendered, self.lineage = rendered, lineage_graph()
 
     def __len__(self) -> int:
         return len(self.rendered) + 1
@@ -135,33 +134,6 @@ def peak_mib() -> float:
 Progress = Callable[[list[Article]], Iterable[Article]]
 
 
-def _extract_one(article: Article) -> Facts | str:
-    """One article's facts, or the error line that replaces them (a bad article never ends the batch)."""
-    from builder.extract import extract
-
-    try:
-        return extract(article)
-    except Exception as err:  # noqa: BLE001 - one bad article must not stop the batch
-        return f"{article.path}: extraction failed ({type(err).__name__}: {err})"
-
-
-def _render_one(job: tuple[Article, Facts, Shared]) -> Rendered:
-    from builder.rdf.render import render
-
-    return render(*job)
-
-
-def _extract_and_draft(article: Article) -> tuple[Facts, Rendered] | str:
-    """One article's facts and a draft of its graph, rendered with the article's own values for what the
-    corpus shares (to_rdf.own_values): the build keeps the draft when the corpus-wide values it reads are
-    the same, so most graphs are rendered in the worker that extracted them, in one pass."""
-    from builder.rdf.render import own_values
-
-    facts = _extract_one(article)
-    return facts if isinstance(facts, str) else (facts, _render_one((article, facts, own_values(article, facts))))
-
-
-
 def _extract_all(articles: list[Article], progress: Progress | None, workers: Workers | None, cache: Cache | None,
                  drafts: bool) -> tuple[list[tuple[Article, Facts]], list[Problem], list[Rendered | None]]:
     """extract_all, and with drafts each extracted item's draft graph (None for facts from the cache)."""
@@ -173,7 +145,7 @@ def _extract_all(articles: list[Article], progress: Progress | None, workers: Wo
         for _ in zip(range(n), bar):
             pass
 
-    fresh: list[Any] = (workers or Workers()).map(_extract_and_draft if drafts else _extract_one, todo, done)
+    fresh: list[Any] = (workers or Workers()).map(extract_and_draft if drafts else extract_one, todo, done)
     for a, r in zip(todo, fresh):
         if cache and not isinstance(r, str):
             cache.put(a, r[0] if drafts else r)
@@ -206,7 +178,7 @@ def render_all(articles: Sequence[Article], facts: Sequence[Facts], keys: Sequen
                drafts: Sequence[Rendered | None], shared: Shared, workers: Workers | None = None,
                cache: Cache | None = None) -> Spool[Rendered]:
     """Every article's graph as text, in graph IRI order (keys: each article's to_rdf.shared_keys; shared:
-    the corpus-wide values). An article's draft (see _extract_and_draft) is its graph when the values it
+    the corpus-wide values). An article's draft (see run.work.extract_and_draft) is its graph when the values it
     reads are its own; an article whose facts and shared values are unchanged comes from the cache; the
     rest are rendered by workers, BATCH at a time. Either way a graph depends on its article, facts and
     shared values alone, so the result is the same."""
@@ -221,7 +193,7 @@ def render_all(articles: Sequence[Article], facts: Sequence[Facts], keys: Sequen
         out.append(r)
 
     def render_todo() -> None:
-        for job, r in zip(todo, (workers or Workers()).map(_render_one, todo)):
+        for job, r in zip(todo, (workers or Workers()).map(render_one, todo)):
             if cache:
                 cache.put_rendered(*job, r)
             keep(r)
@@ -295,7 +267,7 @@ def build_dataset(paths: Iterable[str | Path], curation: str | Path | dict[str, 
     with Workers(jobs, engine, scheduler) as workers:
         files = expand(paths)
         for start in range(0, max(len(files), 1), BATCH):
-            batch, found = read_articles(files[start:start + BATCH], store, workers, ids)
+            batch, found = read_articles(files[start:start + BATCH], store, workers.map, ids)
             problems += found
             lap("read")
             items, failed, batch_drafts = _extract_all(batch, progress, workers, store, drafts=True)

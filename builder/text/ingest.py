@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from pathlib import Path
@@ -17,7 +17,6 @@ from typing import Protocol
 from urllib.parse import quote
 
 from builder.errors import InputError
-from builder.run.workers import Workers
 from builder.text import encoding
 from builder.text.encoding import Decoded
 from builder.text.normalize import Clean, normalize
@@ -332,18 +331,23 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
     return files
 
 
-def read_articles(paths: Iterable[str | Path], memo: FileMemo | None = None, workers: Workers | None = None,
+Mapper = Callable[[Callable[[Job], list["Article | InputError"]], list[Job]], list[list["Article | InputError"]]]
+
+
+def read_articles(paths: Iterable[str | Path], memo: FileMemo | None = None, map_jobs: Mapper | None = None,
                   ids: set[str] | None = None) -> tuple[list[Article], list[Problem]]:
     """All readable articles under the paths, and one problem line per unreadable input and per notice
     (a file converted from a legacy encoding, metadata ignored, paragraphs left out; see read_file for
-    memo). Files are decoded and normalised by workers (default: here), in input order. ids, if given,
+    memo). Files are decoded and normalised by map_jobs (a map keeping input order, such as
+    builder.run.workers.Workers.map; default: here). ids, if given,
     holds the article ids read before (files read in several calls): a duplicate of one is skipped too."""
     articles: list[Article] = []
     problems: list[Problem] = []
     ids = set() if ids is None else ids
     files = expand(paths)
     found = _read_files([f for f in files if f.exists()], memo)
-    parsed = iter((workers or Workers()).map(_parse_job, [job for _, job in found if job is not None]))
+    jobs = [job for _, job in found if job is not None]
+    parsed = iter(map_jobs(_parse_job, jobs) if map_jobs else map(_parse_job, jobs))
     read = iter(found)
     for path in files:
         if not path.exists():

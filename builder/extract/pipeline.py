@@ -1,0 +1,146 @@
+"""One clean article → its facts: the article's context (main place and organisation, headline, proper
+names, ad-hoc bodies), then every sentence through the rules, then one event per gathering."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from builder.extract import events
+from builder.extract.bind import bind, header_text, list_item
+from builder.extract.bodies import organisation_at, unit_name
+from builder.extract.changes import Change, change_at, cues_in, successions
+from builder.extract.context import ArticleContext, Sentence
+from builder.extract.documents import find_documents
+from builder.extract.rules import evidence
+from builder.extract.terms import find_terms, merge_terms
+from builder.extract.titles import Title
+from builder.gazetteer import Gazetteer, Place, Syllable, gazetteer, keys_of, local_units
+from builder.model import Event, Facts, Holding
+from builder.text.ingest import Article
+from builder.text.nlp import ProperNames, split_sentences
+
+
+def article_context(article: Article) -> ArticleContext:
+    """The context of one article: its main place and organisation, date, headline and proper names."""
+    g = gazetteer()
+    clean = article.clean
+    syllables = g.syllables(clean.text)
+    keys = keys_of(syllables)
+    places: Counter[Place] = Counter()
+    orgs: Counter[str] = Counter()
+    units: dict[str, Counter[str]] = {}
+    for k, syl in enumerate(syllables):
+        if syl.key in local_units() and (named := unit_name(syllables, k + 1)):
+            units.setdefault(syl.key, Counter())[named[1]] += 1
+    i = 0
+    while i < len(keys):
+        hit = g.places.longest(keys, i)
+        if hit:
+            in_name = i > 0 and syllables[i - 1].capital and keys[i - 1] in g.surnames  # "Nguyễn Hòa Bình"
+            in_unit = i > 0 and keys[i - 1] in local_units()  # "xã Phú Thọ" is a commune, not the province
+            places[hit[1]] += not (in_name or in_unit)
+            i = hit[0]
+            continue
+        if keys[i:i + 2] in (["đảng", "bộ"], ["đảng", "ủy"]) and (org := organisation_at(g, syllables, i + 2)):
+            orgs[org[1]] += 1
+        i += 1
+    place = min(places, key=lambda p: (-places[p], p.name)) if +places else None
+    organisation = min(orgs, key=lambda o: (-orgs[o], o)) if orgs else None
+    unit, _, name = (organisation or "").partition(" ")
+    local = Place(name, unit) if unit in local_units() and name else None
+    return ArticleContext(g, place, organisation, article.meta.get("published"), _headline(article),
+                          ProperNames(clean),
+                          {u: min(c, key=lambda n: (-c[n], n)) for u, c in units.items()}, local,
+                          _adhoc(g, syllables, clean.text),
+                          frozenset(hit[1] for k, key in enumerate(keys)
+                                    if key in g.bodies.root and (hit := g.bodies.longest(keys, k))),
+                          syllables)
+
+
+def _adhoc(g: Gazetteer, syllables: list[Syllable], text: str) -> list[tuple[int, str, list[str]]]:
+    """Bodies set up for one task, where the article introduces them: an ad-hoc head word (cues.tsv) and
+    its words up to 'gồm' or a number 'số N' ('Ban kiểm phiếu gồm …', 'Tổ Công tác số 3'), not a known body."""
+    keys = keys_of(syllables)
+    out = []
+    for k, syl in enumerate(syllables):
+        if not syl.capital:
+            continue
+        end = g.cue_at("adhoc-head", keys, k)
+        if end is None or g.bodies.longest(keys, k) or g.local.longest(keys, k):
+            continue
+        stop = next((m for m in range(end, min(len(keys), end + 16)) if keys[m] in {"gồm", ".", ";", "(", "do"}
+                     or keys[m - 1:m + 1] == ["số", keys[m]] and keys[m].isdigit()), None)
+        if stop is None or keys[stop] not in {"gồm"} and not keys[stop].isdigit():
+            continue
+        last = stop + 1 if keys[stop].isdigit() else stop
+        name = text[syl.start:syllables[last - 1].end].strip(" ,")
+        out.append((syl.start, name, keys[k:end]))
+    return out
+
+
+def _headline(article: Article) -> str | None:
+    paras = [p for p in article.clean.paragraphs if not p.meta]
+    if not paras:
+        return None
+    first = article.clean.text[paras[0].start:paras[0].end]
+    return first if len(first) < 200 and not first.rstrip().endswith(".") else None
+
+
+def sentences(article: Article, ctx: ArticleContext) -> list[Sentence]:
+    """The article's sentences (metadata paragraphs skipped), in order."""
+
+    clean = article.clean
+    paras = [p for p in clean.paragraphs if not p.meta]
+    short = [len(clean.text[p.start:p.end]) < 200 and clean.text[p.end - 1] not in ".:;," for p in paras]
+    # paragraphs in a run of short unpunctuated ones are list lines, not headlines
+    listed = [(p.start, p.end) for k, p in enumerate(paras)
+              if short[k] and (k and short[k - 1] or k + 1 < len(paras) and short[k + 1])]
+    return [ctx.sentence(clean.text[start:end], start, caption, any(a <= start < b for a, b in listed),
+                         ctx.slice(start, end))
+            for start, end, caption in split_sentences(clean)]
+
+
+def extract(article: Article) -> Facts:
+    """All facts of one article, each with the sentence it came from."""
+    ctx = article_context(article)
+    text = article.clean.text
+    facts = Facts()
+    known: dict[str, str] = {}  # given name → the full name the article used
+    present: list[tuple[int, str]] = []
+    chairs: list[tuple[int, str]] = []
+    mentioned: Event | None = None  # an undated gathering a sentence puts people at
+    header: list[tuple[Title, str, Change]] = []  # the titles of a list header the last sentence opened
+    for sent in sentences(article, ctx):
+        syls = sent.syllables
+        bound = bind(sent, ctx)
+        titled = []
+        said = cues_in(ctx, sent) if bound.holdings or bound.opens else []
+        for name, title, rule in bound.holdings:
+            written = text[syls[title.start].start:syls[title.end - 1].end]
+            change = change_at(ctx, sent, title, bound.names, rule == "list-header", said)
+            titled.append((name, Holding(name.text, title.role, title.body, written, evidence(rule, sent),
+                                       change=change.kind, cue=change.cue)))
+        facts.holdings += successions(ctx, sent, titled, bound.names)
+        if header and (person := list_item(sent, ctx)):
+            own = {h.body for h in facts.holdings if h.person == person.text and h.evidence.start == sent.start}
+            facts.holdings += [Holding(person.text, t.role, t.body, written, evidence("list-header", sent),
+                                       change=change.kind, cue=change.cue)
+                               for t, written, change in header if t.body not in own]
+        elif header:
+            header = []
+        if bound.opens:
+            header = [(t, header_text(sent, t), change_at(ctx, sent, t, bound.names, True, said))
+                      for t in bound.opens]
+        facts.events += events.find_events(sent, ctx)
+        facts.terms += find_terms(sent, ctx)
+        facts.documents += find_documents(sent, ctx)
+        here, chairing = events.find_people(sent, ctx, known)
+        present += here
+        chairs += chairing
+        mentioned = mentioned or events.mentioned_event(sent, ctx)
+    if not facts.events and mentioned:  # no dated gathering: the one the article puts people at
+        facts.events.append(mentioned)
+    facts.events = events.finish(facts.events, present, chairs)
+    facts.terms = merge_terms(facts.terms)
+    facts.documents = list({(d.kind, d.number): d for d in reversed(facts.documents)}.values())[::-1]
+    return facts
