@@ -5,6 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# what a sentence says of a post (Holding.change): taken up, held or left (builder.extract.changes)
+TAKE_UP, HOLD, LEAVE = "take-up", "hold", "leave"
+STRENGTH = {HOLD: 0, TAKE_UP: 1, LEAVE: 2}  # an article reporting several: leaving, else taking up, else holding
+
 
 @dataclass(frozen=True, slots=True)
 class Evidence:

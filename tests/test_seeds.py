@@ -12,7 +12,7 @@ from rdflib import Dataset, Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from builder.extract import extract
-from builder.rdf.render import trig
+from builder.rdf.serialize import trig
 from builder.run.build import OUTPUTS
 from builder.text.ingest import read_file
 from builder.text.normalize import LOOKALIKES
@@ -127,7 +127,7 @@ def test_golden_graph(seeds_build, update_golden):
 def test_graph_ttl_written_in_pieces_is_the_same_file(seeds_build, monkeypatch) -> None:
     """graph.ttl is written in pieces of MERGE_CHUNK lines, cut where a subject ends: the bytes do not
     depend on the piece size."""
-    from builder.rdf import render as to_rdf
+    from builder.rdf import serialize as to_rdf
 
     whole = to_rdf.merged_text(seeds_build.rendered)
     monkeypatch.setattr(to_rdf, "MERGE_CHUNK", 7)

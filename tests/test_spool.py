@@ -97,7 +97,7 @@ def test_batches_share_the_cache_and_the_curation(corpus: Path, tmp_path: Path,
 
 def test_the_merge_sorted_in_runs_on_disk_is_the_merge_sorted_in_memory(seeds_build: builder.Build,
                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    from builder.rdf import render as to_rdf
+    from builder.rdf import serialize as to_rdf
 
     graphs = list(seeds_build.graphs)
     whole = b"".join(to_rdf.merged_chunks(graphs))

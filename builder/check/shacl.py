@@ -38,7 +38,7 @@ from rdflib.term import Node
 from rdflib.util import from_n3
 
 from builder.namespace import KG
-from builder.rdf.render import Rendered, ntriples
+from builder.rdf.serialize import Rendered, ntriples
 from builder.rdf.store import OxigraphGraph
 from builder.resolve import LINEAGE
 from builder.resources import SHAPES, entries
@@ -52,12 +52,33 @@ SHAPE = Namespace("https://w3id.org/dangkg/shapes#")
 
 @dataclass
 class Validation:
-    """A SHACL verdict: conforms, the report graph, the number of violations, and how it was reached."""
+    """A SHACL verdict: conforms, the report graph, the number of violations, and how it was reached: by
+    pySHACL on the whole graph, or graph by graph (engine "fast" or "pyshacl") then the cross-article checks,
+    with how many graphs were articles' (the others: the lineage graph), came from the cache, were flagged by
+    the fast engine or could not be read by it (those go to pySHACL)."""
 
     conforms: bool
     report: Graph
     violations: int
-    how: str
+    engine: str = "whole"  # "whole": one pySHACL run on the whole graph; else the engine of validate_rendered
+    articles: int = 0
+    others: int = 0
+    cached: int = 0
+    flagged: int = 0
+    unread: int = 0
+
+    @property
+    def how(self) -> str:
+        """How the verdict was reached, in words."""
+        if self.engine == "whole":
+            return "pySHACL on the whole graph"
+        known = f" ({self.cached} from the cache)" if self.cached else ""
+        known += " and the lineage graph" if self.others else ""
+        unread = f" and the {self.unread} it could not read" if self.unread else ""
+        checked = (f"the fast engine (shacl) on each of {self.articles} article graphs{known}, pySHACL on the "
+                   f"{self.flagged} it flagged{unread}"
+                   if self.engine == "fast" else f"pySHACL on each of {self.articles} article graphs{known}")
+        return f"{checked}, then cross-article checks (shared nodes' sh:maxCount, unique kg:factId)"
 
 
 @cache
@@ -139,7 +160,7 @@ def _pyshacl(data: Graph) -> tuple[bool, Graph]:
 def validate(data: Graph) -> Validation:
     """One graph (an article's, or a merged one) validated as a whole by pySHACL."""
     conforms, report = _pyshacl(data)
-    return Validation(conforms, report, count(report), "pySHACL on the whole graph")
+    return Validation(conforms, report, count(report))
 
 
 def validate_dataset(ds: Dataset, engine: str = "fast") -> Validation:
@@ -191,14 +212,8 @@ def validate_rendered(graphs: Collection[Rendered], engine: str = "fast", merged
     report.add((node, SH.conforms, Literal(not found)))
     for result in found:
         report.add((node, SH.result, result))
-    known = f" ({cached} from the cache)" if cached else ""
-    known += " and the lineage graph" if articles < len(graphs) else ""
-    unread_part = f" and the {unread} it could not read" if unread else ""
-    checked = (f"the fast engine (shacl) on each of {articles} article graphs{known}, pySHACL on the "
-               f"{flagged_graphs} it flagged{unread_part}"
-               if engine == "fast" else f"pySHACL on each of {articles} article graphs{known}")
-    how = f"{checked}, then cross-article checks (shared nodes' sh:maxCount, unique kg:factId)"
-    return Validation(not found, report, len(found), how)
+    return Validation(not found, report, len(found), engine, articles, len(graphs) - articles, cached,
+                      flagged_graphs, unread)
 
 
 def _max_counts() -> list[tuple[URIRef, URIRef, int, Node, Node | None]]:

@@ -23,6 +23,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from builder.extract.titles import chain_at
+from builder.model import HOLD, LEAVE, TAKE_UP
 
 if TYPE_CHECKING:
     from builder.extract.context import ArticleContext, Sentence
@@ -31,8 +32,6 @@ if TYPE_CHECKING:
     from builder.gazetteer import Gazetteer
     from builder.model import Holding
 
-TAKE_UP, HOLD, LEAVE = "take-up", "hold", "leave"
-STRENGTH = {HOLD: 0, TAKE_UP: 1, LEAVE: 2}  # an article reporting several: leaving, else taking up, else holding
 CUE_KINDS = {"take-up": TAKE_UP, "leave": LEAVE, "current": HOLD}
 BREAKS = {".", ";", ":"}  # a list's items after ':' carry their own titles, not the header's verb
 FILLERS = {",", "đã", "được", "xin", "vừa", "sẽ", "nay", "cũng"}  # between a person's titles and "nghỉ hưu"

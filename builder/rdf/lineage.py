@@ -22,7 +22,8 @@ from rdflib import RDF, RDFS, XSD, Literal, Namespace, URIRef
 from builder import resolve
 from builder.gazetteer import LocalBody, Place, gazetteer
 from builder.namespace import KG
-from builder.rdf.render import ORG, SCHEMA, Rendered, Verdict, ntriples, turtle
+from builder.rdf.serialize import Rendered, Verdict, ntriples, turtle
+from builder.rdf.terms import ORG, SCHEMA
 from builder.resources import table
 
 if TYPE_CHECKING:
@@ -106,7 +107,7 @@ def lineage_triples() -> set[tuple[Node, Node, Node]]:
 
 @cache
 def rendered(verdict: Verdict | None = None) -> Rendered:
-    """The lineage graph as a build writes it (builder.rdf.render.Rendered), with verdict's results on it."""
+    """The lineage graph as a build writes it (builder.rdf.serialize.Rendered), with verdict's results on it."""
     lines = ntriples(lineage_triples())
     nt = "\n".join(lines)
     return Rendered.of(str(GRAPH), nt, turtle(lines, str(GRAPH)), verdict(nt) if verdict else None)

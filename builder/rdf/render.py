@@ -7,65 +7,19 @@ our own terms (builder.namespace.KG) only where none of those has one.
 
 from __future__ import annotations
 
-import heapq
-import io
 import re
-import tempfile
-import zlib
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
-from typing import IO
+from dataclasses import replace
 
-from rdflib import RDF, RDFS, XSD, Dataset, Namespace, URIRef
-from rdflib.plugins.serializers.nt import _nt_row
-from rdflib.term import Node
+from rdflib import RDF, RDFS, XSD, Dataset, URIRef
 
 from builder import resolve
-from builder.extract.changes import HOLD, LEAVE, STRENGTH, TAKE_UP
 from builder.gazetteer import gazetteer
-from builder.model import DocumentFact, Event, Evidence, Facts, Holding, TermFact
+from builder.model import HOLD, LEAVE, STRENGTH, TAKE_UP, DocumentFact, Event, Evidence, Facts, Holding, TermFact
 from builder.namespace import KG
+from builder.rdf.serialize import Rendered, Verdict, new_dataset, turtle_bytes
+from builder.rdf.shared import Shared, document_key, shared_values
+from builder.rdf.terms import NT, ORG, SCHEMA, Lines, boolean, date_literal, integer, lit, typed
 from builder.text.ingest import Article
-
-ORG = Namespace("http://www.w3.org/ns/org#")
-SCHEMA = Namespace("https://schema.org/")
-PROV = Namespace("http://www.w3.org/ns/prov#")
-PREFIXES = {"kg": KG._NS, "org": ORG, "schema": SCHEMA, "prov": PROV, "xsd": XSD, "rdfs": RDFS,
-            "id": Namespace(resolve.BASE)}
-
-
-class NT(str):
-    """A literal already written as N-Triples (see lit, typed, date_literal): what rdflib's N-Triples writer
-    gives for the same rdflib Literal, character for character, without making one."""
-
-
-def lit(text: str, lang: str | None = None) -> NT:
-    """A string literal (with its language tag, if given), quoted as rdflib's N-Triples writer quotes it."""
-    quoted = text.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace("\r", "\\r")
-    return NT(f'"{quoted}"@{lang}' if lang else f'"{quoted}"')
-
-
-def typed(lexical: str, datatype: URIRef) -> NT:
-    return NT(f"{lit(lexical)}^^<{datatype}>")
-
-
-def boolean(b: bool) -> NT:
-    return typed("true" if b else "false", XSD.boolean)
-
-
-def integer(n: int) -> NT:
-    return typed(str(n), XSD.integer)
-
-
-def date_literal(value: str) -> NT:
-    """'2023-12-28' → xsd:date, '--12-23' → xsd:gMonthDay, with a time → xsd:dateTime."""
-    if value.startswith("--"):
-        return typed(value, XSD.gMonthDay)
-    if "T" in value:
-        return typed(value if value.count(":") == 2 else value + ":00", XSD.dateTime)
-    return typed(value, XSD.date)
-
 
 FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -140,80 +94,6 @@ class _Writer:
         self.add(node, KG.rule, lit(ev.rule))
         self.add(node, KG.confidence, typed(f"{ev.confidence:.2f}", XSD.decimal))
         self.add(node, KG.inCaption, boolean(ev.caption))
-
-
-Lines = set[str]  # a graph as N-Triples lines, without their newlines
-Shared = dict[tuple[str, str], str]  # (what, identity key) → the one value written for it
-
-
-def shared_keys(article: Article, facts: Facts) -> list[tuple[tuple[str, str], str]]:
-    """((what, identity key), value as this article writes it) of everything shared_values decides."""
-    out = []
-    names = [n for h in facts.holdings for n in (h.person, h.predecessor, h.successor) if n]
-    names += [p for ev in facts.events for p in (*ev.chair, *ev.participants)]
-    out += [(("person", resolve.key(name)), name) for name in names]
-    out += [(("place", resolve.key(ev.place)), ev.place) for ev in facts.events if ev.place]
-    if article.meta.get("author"):
-        author = str(article.meta["author"])
-        out.append((("author", resolve.key(author)), author))
-    for d in facts.documents:
-        doc = _document_key(d)
-        if d.date:
-            out.append((("document-date", doc), d.date))
-        if d.issuer:
-            out.append((("document-issuer", doc), d.issuer))
-    return out
-
-
-Keys = list[tuple[tuple[str, str], str]]  # what shared_keys gives
-Tally = dict[tuple[str, str], Counter[str]]  # (what, identity key) → how often each value is written
-
-
-def tally(keys: Keys, seen: Tally | None = None) -> Tally:
-    """seen (or a new tally) with the values of keys counted in."""
-    seen = defaultdict(Counter) if seen is None else seen
-    for k, value in keys:
-        seen[k][value] += 1
-    return seen
-
-
-def choose(seen: Tally) -> Shared:
-    """The commonest value of each key, ties broken alphabetically."""
-    return {k: min(c, key=lambda n: (-c[n], n)) for k, c in seen.items()}
-
-
-def shared_values(items: Iterable[tuple[Article, Facts]]) -> Shared:
-    """One value for what several articles may write differently about one node, so the union of their
-    graphs has one name per person, place and author, and one date and issuer per document: the
-    commonest, ties broken alphabetically."""
-    seen: Tally = defaultdict(Counter)
-    for article, facts in items:
-        tally(shared_keys(article, facts), seen)
-    return choose(seen)
-
-
-def picked(keys: Keys, shared: Shared) -> Shared:
-    """The part of the corpus-wide values a graph with these shared keys reads."""
-    return {k: shared[k] for k, _ in sorted(keys) if k in shared}
-
-
-def shared_for(article: Article, facts: Facts, shared: Shared) -> Shared:
-    """The part of the corpus-wide values one article's graph reads (all its graph depends on beyond itself)."""
-    return picked(shared_keys(article, facts), shared)
-
-
-def own(keys: Keys) -> Shared:
-    """What picked gives when a graph with these shared keys is the whole corpus."""
-    return picked(keys, choose(tally(keys)))
-
-
-def own_values(article: Article, facts: Facts) -> Shared:
-    """What shared_for gives when the article is the whole corpus: its own values for what the corpus shares."""
-    return own(shared_keys(article, facts))
-
-
-def _document_key(d: DocumentFact) -> str:
-    return resolve.slug(f"{d.kind} {d.id_as_written}")
 
 
 def single_holder(role: str, body: str) -> bool:
@@ -326,7 +206,7 @@ def article_graph(lines: Lines, article: Article, facts: Facts, shared: Shared |
             w.add(node, KG.ordinal, integer(t.ordinal))
 
     for d in facts.documents:
-        key = _document_key(d)
+        key = document_key(d)
         doc = resolve.iri("document", key)
         w.add(doc, RDF.type, KG.PartyDocument)
         w.add(doc, KG.documentKind, lit(d.kind))
@@ -341,14 +221,6 @@ def article_graph(lines: Lines, article: Article, facts: Facts, shared: Shared |
         w.add(node, KG.idAsWritten, lit(d.id_as_written))
 
 
-def new_dataset() -> Dataset:
-    """An empty dataset with our prefixes; queries on it see all its graphs."""
-    ds = Dataset(default_union=True)
-    for prefix, ns in PREFIXES.items():
-        ds.bind(prefix, ns)
-    return ds
-
-
 def to_dataset(items: list[tuple[Article, Facts]]) -> Dataset:
     """All articles, one named graph each."""
     ds = new_dataset()
@@ -360,51 +232,6 @@ def to_dataset(items: list[tuple[Article, Facts]]) -> Dataset:
     return ds
 
 
-Results = frozenset[tuple[str, str | None, str]]  # (focus, path, component) of each SHACL violation
-Verdict = Callable[[str], "Results | None"]  # a graph's N-Triples → its results (None: cannot say)
-
-
-@dataclass(frozen=True)
-class Rendered:
-    """One article's graph as text: its IRI, its sorted distinct N-Triples lines and its TriG block (both
-    kept zlib-compressed: a build holds every article's, and N-Triples repeat long IRIs), and the fast SHACL
-    engine's results on it ((focus, path, component) of each violation; None: it could not say)."""
-
-    graph: str
-    packed_nt: bytes
-    packed_trig: bytes
-    results: frozenset[tuple[str, str | None, str]] | None
-
-    @classmethod
-    def of(cls, graph: str, nt: str, trig: str, results: frozenset[tuple[str, str | None, str]] | None) -> Rendered:
-        return cls(graph, _pack(nt), _pack(trig), results)
-
-    @property
-    def nt(self) -> str:
-        return self.nt_bytes.decode("utf-8")
-
-    @property
-    def nt_bytes(self) -> bytes:
-        """The N-Triples as UTF-8 (no decoding, for readers of bytes)."""
-        return zlib.decompress(self.packed_nt) if self.packed_nt else b""
-
-    @property
-    def trig(self) -> str:
-        return _unpack(self.packed_trig)
-
-    @property
-    def lines(self) -> list[str]:
-        return self.nt.split("\n") if self.packed_nt else []
-
-
-def _pack(text: str) -> bytes:
-    return zlib.compress(text.encode("utf-8"), 1) if text else b""
-
-
-def _unpack(packed: bytes) -> str:
-    return zlib.decompress(packed).decode("utf-8") if packed else ""
-
-
 def render(article: Article, facts: Facts, shared: Shared, verdict: Verdict | None = None) -> Rendered:
     """An article's graph (article_graph) as text, with verdict's results on its N-Triples (the run layer
     passes the fast SHACL engine's; none without). It depends on the article, its facts and the shared values
@@ -412,139 +239,7 @@ def render(article: Article, facts: Facts, shared: Shared, verdict: Verdict | No
     found: Lines = set()
     article_graph(found, article, facts, shared)
     iri, nt = str(resolve.graph(article.id)), "\n".join(sorted(found))
-    return Rendered.of(iri, nt, _turtle(nt.encode("utf-8"), iri).decode("utf-8"), verdict(nt) if verdict else None)
+    trig = turtle_bytes([nt.encode("utf-8")], iri).decode("utf-8")
+    return Rendered.of(iri, nt, trig, verdict(nt) if verdict else None)
 
 
-# written as prefixed names; our own nodes (https://w3id.org/dangkg/id/…) stay full IRIs
-WRITTEN_PREFIXES = {p: str(ns) for p, ns in sorted(PREFIXES.items()) if p != "id"}
-
-
-def ntriples(triples: Iterable[tuple[Node, Node, Node]]) -> list[str]:
-    """Triples (a graph, or a set of them) as sorted, distinct N-Triples lines, written by rdflib's own
-    per-triple N-Triples writer: a stable order."""
-    return sorted({_nt_row(t).rstrip("\n") for t in triples})
-
-
-def turtle(lines: list[str], graph: str | None = None) -> str:
-    """N-Triples lines as Turtle, or as one TriG graph block when graph is its IRI (see turtle_bytes)."""
-    return _turtle("\n".join(lines).encode("utf-8"), graph).decode("utf-8")
-
-
-def turtle_bytes(lines: Sequence[bytes], graph: str | None = None) -> bytes:
-    """N-Triples lines (UTF-8) as Turtle, or as one TriG graph block when graph is its IRI; written by
-    Oxigraph (grouped by subject and predicate, in the lines' order, our prefixes, no @prefix lines)."""
-    return _turtle(b"\n".join(lines), graph)
-
-
-def _turtle(nt: bytes, graph: str | None) -> bytes:
-    import pyoxigraph as ox
-
-    triples = ox.parse(nt, format=ox.RdfFormat.N_TRIPLES)
-    out = io.BytesIO()
-    if graph is None:
-        ox.serialize(triples, out, format=ox.RdfFormat.TURTLE, prefixes=WRITTEN_PREFIXES)
-    else:
-        name = ox.NamedNode(graph)
-        ox.serialize((ox.Quad(t.subject, t.predicate, t.object, name) for t in triples), out,
-                     format=ox.RdfFormat.TRIG, prefixes=WRITTEN_PREFIXES)
-    data, pos = out.getvalue(), 0
-    while data.startswith(b"@prefix", pos):
-        pos = data.index(b"\n", pos) + 1
-    return data[pos:]
-
-
-def prefix_lines() -> str:
-    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in WRITTEN_PREFIXES.items())
-
-
-def trig_chunks(rendered: Iterable[Rendered]) -> Iterator[bytes]:
-    """graph.trig in pieces (UTF-8): our prefixes, then the graphs, given in IRI order."""
-    yield prefix_lines().encode("utf-8")
-    for r in rendered:
-        yield b"\n" + (zlib.decompress(r.packed_trig) if r.packed_trig else b"")
-
-
-MERGE_CHUNK = 50_000  # N-Triples lines written by Oxigraph at a time (cut where the subject changes)
-RUN = 500_000  # N-Triples lines sorted in memory at most; a bigger union is sorted in runs on disk
-
-
-def sorted_lines(rendered: Iterable[Rendered]) -> Iterator[bytes]:
-    """The distinct N-Triples lines of the rendered graphs, sorted (as UTF-8 bytes, whose order is the
-    characters' order). Up to RUN lines are sorted in memory; past that, sorted runs go to temporary files
-    and are merged (an external sort), so memory does not grow with the corpus. Each graph's lines come
-    sorted, and Python's sort merges such runs faster than it sorts a set."""
-    runs: list[IO[bytes]] = []
-    found: list[bytes] = []
-
-    def distinct() -> list[bytes]:
-        found.sort()
-        return [line for k, line in enumerate(found) if not k or line != found[k - 1]]
-
-    def spill() -> None:
-        run, lines = tempfile.TemporaryFile(prefix="kg-run-"), distinct()
-        for k in range(0, len(lines), MERGE_CHUNK):  # in pieces: one joined run would double the memory
-            run.write(b"\n".join(lines[k:k + MERGE_CHUNK]) + b"\n")
-        run.seek(0)
-        runs.append(run)
-        found.clear()
-
-    for r in rendered:
-        if r.packed_nt:
-            found.extend(r.nt_bytes.split(b"\n"))
-            if len(found) >= RUN:
-                spill()
-    if not runs:
-        yield from distinct()
-        return
-    if found:
-        spill()
-    last = None
-    for line in heapq.merge(*runs):
-        if line != last:
-            yield line[:-1]
-            last = line
-    for run in runs:
-        run.close()
-
-
-def merged_chunks(rendered: Iterable[Rendered]) -> Iterator[bytes]:
-    """graph.ttl in pieces (UTF-8): the union of rendered article graphs as Turtle, triples in N-Triples
-    order (sorted_lines), MERGE_CHUNK lines at a time."""
-    yield (prefix_lines() + "\n").encode("utf-8")
-    chunk: list[bytes] = []
-    for line in sorted_lines(rendered):
-        if len(chunk) >= MERGE_CHUNK and line.split(b" ", 1)[0] != chunk[-1].split(b" ", 1)[0]:
-            yield turtle_bytes(chunk)
-            chunk = []
-        chunk.append(line)
-    if chunk:
-        yield turtle_bytes(chunk)
-
-
-def trig_text(rendered: Iterable[Rendered]) -> str:
-    """TriG of rendered article graphs, given in IRI order (graph.trig)."""
-    return b"".join(trig_chunks(rendered)).decode("utf-8")
-
-
-def merged_text(rendered: Iterable[Rendered]) -> str:
-    """Turtle of the union of rendered article graphs (graph.ttl)."""
-    return b"".join(merged_chunks(rendered)).decode("utf-8")
-
-
-def _as_rendered(ds: Dataset) -> list[Rendered]:
-    out = []
-    for g in sorted(ds.graphs(), key=lambda g: str(g.identifier)):
-        if len(g):
-            lines = ntriples(g)
-            out.append(Rendered.of(str(g.identifier), "\n".join(lines), turtle(lines, str(g.identifier)), None))
-    return out
-
-
-def trig(ds: Dataset) -> str:
-    """A dataset's named graphs as TriG, written as a build writes graph.trig."""
-    return trig_text(_as_rendered(ds))
-
-
-def merged_turtle(ds: Dataset) -> str:
-    """The union of a dataset's named graphs as Turtle, written as a build writes graph.ttl."""
-    return merged_text(_as_rendered(ds))

@@ -39,7 +39,8 @@ if TYPE_CHECKING:
 
     from builder.check.shacl import Validation
     from builder.extract.curation import Decision
-    from builder.rdf.render import Keys, Rendered, Shared, Tally
+    from builder.rdf.serialize import Rendered
+    from builder.rdf.shared import Keys, Shared, Tally
     from builder.rdf.store import OxigraphGraph
 
 BATCH = 2000  # articles read and extracted at a time (what a build holds in memory at once)
@@ -106,7 +107,7 @@ class Build:
     def dataset(self) -> Dataset:
         """The build's graphs as an rdflib Dataset (one named graph per article, and the lineage graph; union
         default graph), made on first use."""
-        from builder.rdf.render import new_dataset, trig_text
+        from builder.rdf.serialize import new_dataset, trig_text
 
         ds = new_dataset()
         ds.parse(data=trig_text(self.graphs), format="trig")
@@ -182,7 +183,7 @@ def render_all(articles: Sequence[Article], facts: Sequence[Facts], keys: Sequen
     reads are its own; an article whose facts and shared values are unchanged comes from the cache; the
     rest are rendered by workers, BATCH at a time. Either way a graph depends on its article, facts and
     shared values alone, so the result is the same."""
-    from builder.rdf.render import own, picked
+    from builder.rdf.shared import own, picked
 
     out: Spool[Rendered] = Spool()
     names: list[tuple[str, int]] = []  # (graph IRI, where in out)
@@ -237,7 +238,7 @@ def build_dataset(paths: Iterable[str | Path], curation: str | Path | dict[str, 
     from builder.check.conflicts import conflicts
     from builder.check.shacl import validate_rendered
     from builder.extract import curation as cur
-    from builder.rdf.render import choose, shared_keys, tally
+    from builder.rdf.shared import choose, shared_keys, tally
     from builder.rdf.store import OxigraphGraph
     from builder.text.ingest import expand
 
@@ -303,7 +304,7 @@ def write_outputs(build: Build, outdir: str | Path) -> list[Path]:
     (builder.files.write_set: a build killed while writing leaves the previous set or this one,
     never a mix); returns the paths written."""
     from builder.files import csv_text, write_set
-    from builder.rdf.render import merged_chunks, trig_chunks
+    from builder.rdf.serialize import merged_chunks, trig_chunks
 
     start = time.perf_counter()
     out = Path(outdir)

@@ -7,7 +7,7 @@ An entry's key is a digest of the article (id, text, metadata; not its path) and
 itself (every source file and data file of the package: rules, gazetteers, confidences),
 so a changed article or a changed rule never meets an old entry. Entries are written
 atomically; one that cannot be read (cut short, corrupted, from another Python) is a miss.
-It also keeps each article's rendered graph (builder.rdf.render.Rendered: its N-Triples, its
+It also keeps each article's rendered graph (builder.rdf.serialize.Rendered: its N-Triples, its
 TriG block and the fast SHACL engine's verdict on it) under a digest of the builder, the
 fast engine's version, the article, its facts and the corpus-wide values its graph reads: an
 unchanged article whose people, places and documents are named as before is neither
@@ -25,7 +25,8 @@ from typing import TypeVar
 
 from builder.files import write_atomic
 from builder.model import Facts
-from builder.rdf.render import Rendered, Shared
+from builder.rdf.serialize import Rendered
+from builder.rdf.shared import Shared
 from builder.text.ingest import Article, InputError
 
 T = TypeVar("T")

@@ -12,7 +12,9 @@ from builder.check.shacl import fast_results
 from builder.extract import extract
 from builder.model import Facts
 from builder.rdf import lineage
-from builder.rdf.render import Rendered, Shared, own_values, render
+from builder.rdf.render import render
+from builder.rdf.serialize import Rendered
+from builder.rdf.shared import Shared, own_values
 from builder.text.ingest import Article
 
 
@@ -31,7 +33,7 @@ def render_one(job: tuple[Article, Facts, Shared]) -> Rendered:
 
 def extract_and_draft(article: Article) -> tuple[Facts, Rendered] | str:
     """One article's facts and a draft of its graph, rendered with the article's own values for what the
-    corpus shares (rdf.render.own_values): the build keeps the draft when the corpus-wide values it reads are
+    corpus shares (rdf.shared.own_values): the build keeps the draft when the corpus-wide values it reads are
     the same, so most graphs are rendered in the worker that extracted them, in one pass."""
     facts = extract_one(article)
     return facts if isinstance(facts, str) else (facts, render_one((article, facts, own_values(article, facts))))

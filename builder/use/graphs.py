@@ -74,7 +74,7 @@ EXPORTS = {"trig": ".trig", "nquads": ".nq", "turtle": ".ttl", "jsonld": ".jsonl
 
 def export(ds: Dataset, fmt: str) -> str:
     """The dataset as text in one of EXPORTS, in a stable order."""
-    from builder.rdf.render import merged_turtle, trig
+    from builder.rdf.serialize import merged_turtle, trig
 
     if fmt == "trig":
         return trig(ds)

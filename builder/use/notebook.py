@@ -149,7 +149,7 @@ def show_article(source: Any, article_id: str) -> ArticleView:
     """One article displayed: its text (a Build's whole clean text; from a graph, the sentences
     its facts were read from) with persons, titles, bodies, dates, places, terms and documents
     marked, and its facts beside it."""
-    from builder.rdf.render import new_dataset
+    from builder.rdf.serialize import new_dataset
     from builder.run.build import Build
 
     ds = graph_of(source)
