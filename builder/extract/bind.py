@@ -5,12 +5,11 @@ a career are not current holdings."""
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from builder.extract.bodies import body_at, skip_qualifiers
-from builder.extract.names import Name, names
+from builder.extract.names import Name
 from builder.extract.titles import Title, chain_at, memberships
 from builder.gazetteer import Gazetteer, Syllable, keys_of
 from builder.text.normalize import LIST_ITEM
@@ -49,7 +48,6 @@ class Bound:
 
     holdings: list[tuple[Name, Title, str]]
     opens: list[Title]
-    names: list[Name] = dataclasses.field(default_factory=list)  # every person's name in the sentence
 
 
 def bind(sentence: Sentence, ctx: ArticleContext) -> Bound:
@@ -57,7 +55,7 @@ def bind(sentence: Sentence, ctx: ArticleContext) -> Bound:
     g, syls, text, offset = ctx.g, sentence.syllables, sentence.text, sentence.start
     honorifics, former, intro = g.cue_words("honorific"), g.cue_words("former"), g.cue_words("list-intro")
     incoming = g.cue_words("incoming")
-    found = names(g, syls, text, offset, ctx.proper)
+    found = list(sentence.names)
     by_start = {n.start: n for n in found}
     by_end = {n.end: n for n in found}
     keys = keys_of(syls)
@@ -138,7 +136,7 @@ def bind(sentence: Sentence, ctx: ArticleContext) -> Bound:
         i = end
     keys = sentence.keys
     opens = header_titles(sentence, ctx, loose, len(keys) - 1) if keys[-1:] == [":"] else []
-    return Bound(out + _header_items(sentence, ctx, found, loose, out, career), opens, found)
+    return Bound(out + _header_items(sentence, ctx, found, loose, out, career), opens)
 
 
 def _joined_owners(g: Gazetteer, found: list[Name], syls: list[Syllable], owner: Name,
@@ -215,5 +213,5 @@ def list_item(sentence: Sentence, ctx: ArticleContext) -> Name | None:
 
     if len(sentence.text) > 250 and not LIST_ITEM.match(sentence.text):
         return None
-    found = names(ctx.g, sentence.syllables, sentence.text, sentence.start, ctx.proper)
+    found = sentence.names
     return found[0] if found and found[0].start <= 10 else None

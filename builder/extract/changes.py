@@ -26,6 +26,8 @@ from builder.extract.titles import chain_at
 from builder.model import HOLD, LEAVE, TAKE_UP
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from builder.extract.context import ArticleContext, Sentence
     from builder.extract.names import Name
     from builder.extract.titles import Title
@@ -78,7 +80,7 @@ def cues_in(ctx: ArticleContext, sentence: Sentence) -> list[Cue]:
     return out
 
 
-def change_at(ctx: ArticleContext, sentence: Sentence, title: Title, found: list[Name], header: bool = False,
+def change_at(ctx: ArticleContext, sentence: Sentence, title: Title, found: Sequence[Name], header: bool = False,
               said: list[Cue] | None = None) -> Change:
     """What the sentence says of one of its titles (found: the sentence's person names; header: the title is a
     list header's, whose verb may follow it when the list starts right after: "Các Phó Bí thư được bầu gồm: …",
@@ -130,7 +132,7 @@ def _after_titles(ctx: ArticleContext, sentence: Sentence, j: int) -> int:
     return j
 
 
-def predecessor(ctx: ArticleContext, sentence: Sentence, holder: Name, found: list[Name]) -> Name | None:
+def predecessor(ctx: ArticleContext, sentence: Sentence, holder: Name, found: Sequence[Name]) -> Name | None:
     """The person a succession cue after the holder's name names ("… thay ông B", "kế nhiệm bà C")."""
     keys, honorifics = sentence.keys, ctx.g.cue_words("honorific")
     for k in range(holder.end, len(keys)):
@@ -144,7 +146,7 @@ def predecessor(ctx: ArticleContext, sentence: Sentence, holder: Name, found: li
 
 
 def successions(ctx: ArticleContext, sentence: Sentence, here: list[tuple[Name, Holding]],
-                found: list[Name]) -> list[Holding]:
+                found: Sequence[Name]) -> list[Holding]:
     """The sentence's holdings, each post taken up given the predecessor a succession cue names; the
     predecessor's holding of the same post in the sentence is left, with the holder as successor."""
     for name, h in here:

@@ -7,6 +7,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from builder.extract.names import Name, names
 from builder.gazetteer import Gazetteer, Place, Syllable, Syllables, gazetteer, keys_of
 from builder.text.normalize import LIST_ITEM
 
@@ -18,13 +19,15 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Sentence:
     """One sentence of the clean text: its text, its offsets, its folded syllables (offsets into the clean
-    text), whether it is a photo caption, and whether it reads like a headline."""
+    text), whether it is a photo caption, whether it reads like a headline, and the persons' full names in it
+    (found once, the tagger's proper names included: every rule reads these)."""
 
     text: str
     start: int
     syllables: list[Syllable]
     caption: bool = False
     headline: bool = False
+    names: tuple[Name, ...] = ()
 
     @property
     def end(self) -> int:
@@ -62,11 +65,11 @@ class ArticleContext:
                  syllables: Syllables | None = None) -> Sentence:
         """A sentence of this article (or a text on its own, for tests and the gazetteer checks). It reads
         like a headline when it is short, unpunctuated and capitalised, unless it is a list item. Its
-        syllables are made from the text unless given."""
+        syllables are made from the text unless given; its names are found here."""
         headline = text == self.headline or (len(text) < 200 and text[-1:] not in ".:;," and text[:1].isupper()
                                              and not in_list and not LIST_ITEM.match(text))
-        return Sentence(text, start, self.g.syllables(text, start) if syllables is None else syllables,
-                        caption, headline)
+        syls = self.g.syllables(text, start) if syllables is None else syllables
+        return Sentence(text, start, syls, caption, headline, tuple(names(self.g, syls, text, start, self.proper)))
 
     def slice(self, start: int, end: int) -> Syllables:
         """The article's syllables between two offsets of its clean text (the same as made from that

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from builder.extract.bodies import body_at, skip_qualifiers
 from builder.extract.dates import find_dates
-from builder.extract.names import names
 from builder.extract.rules import evidence
 from builder.gazetteer import Gazetteer, keys_of
 from builder.model import Event
@@ -204,7 +203,7 @@ def find_people(sent: Sentence, ctx: ArticleContext, known: dict[str, str]) -> t
     gathering (a presence verb, a photo caption, a headline), and who it says chairs. `known` maps a given
     name to the full name the article used before (short references); the sentence's names are added."""
     g, text, start = ctx.g, sent.text, sent.start
-    found = names(g, sent.syllables, text, start)
+    found = sent.names
     known.update({n.text.split()[-1]: n.text for n in found})
     refs = [(sent.syllables[n.start].start, sent.syllables[n.end - 1].end, n.text) for n in found]
     refs += [(m.start(1) + start, m.end(1) + start, known[m.group(1)])

@@ -117,10 +117,10 @@ def extract(article: Article) -> Facts:
         said = cues_in(ctx, sent) if bound.holdings or bound.opens else []
         for name, title, rule in bound.holdings:
             written = text[syls[title.start].start:syls[title.end - 1].end]
-            change = change_at(ctx, sent, title, bound.names, rule == "list-header", said)
+            change = change_at(ctx, sent, title, sent.names, rule == "list-header", said)
             titled.append((name, Holding(name.text, title.role, title.body, written, evidence(rule, sent),
                                        change=change.kind, cue=change.cue)))
-        facts.holdings += successions(ctx, sent, titled, bound.names)
+        facts.holdings += successions(ctx, sent, titled, sent.names)
         if header and (person := list_item(sent, ctx)):
             own = {h.body for h in facts.holdings if h.person == person.text and h.evidence.start == sent.start}
             facts.holdings += [Holding(person.text, t.role, t.body, written, evidence("list-header", sent),
@@ -129,7 +129,7 @@ def extract(article: Article) -> Facts:
         elif header:
             header = []
         if bound.opens:
-            header = [(t, header_text(sent, t), change_at(ctx, sent, t, bound.names, True, said))
+            header = [(t, header_text(sent, t), change_at(ctx, sent, t, sent.names, True, said))
                       for t in bound.opens]
         facts.events += events.find_events(sent, ctx)
         facts.terms += find_terms(sent, ctx)
