@@ -121,3 +121,26 @@ def test_a_known_surname_after_a_venue_word_is_still_a_name() -> None:
 
     g, text = gazetteer(), "Hôm qua, tại điểm cầu Nguyễn Văn An phát biểu."
     assert [n.text for n in names(g, g.syllables(text), text, 0)] == ["Nguyễn Văn An"]
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Hội nghị kết nối tới các điểm, Cẩm Lệ Đà Nẵng và các tỉnh.", "Cẩm Lệ Đà Nẵng"),
+    ("Đại biểu dự tại hội trường Hoàn Kiếm Hà Nội đã phát biểu.", "Hoàn Kiếm Hà Nội"),
+])
+def test_a_unit_and_its_province_is_no_persons_name(text: str, unit: str) -> None:
+    """Capitalised words ending in a province, with no known surname first, are a place however the tagger
+    reads them: the tagger is not asked, and no name is found."""
+    from builder.extract.names import names
+    from builder.gazetteer import gazetteer
+
+    g = gazetteer()
+    assert not _asked(text, unit)
+    assert [n.text for n in names(g, g.syllables(text), text, 0, Asked())] == []
+
+
+def test_a_known_surname_before_a_province_is_still_a_name() -> None:
+    from builder.extract.names import names
+    from builder.gazetteer import gazetteer
+
+    g, text = gazetteer(), "Ông Nguyễn Hòa Bình phát biểu."
+    assert [n.text for n in names(g, g.syllables(text), text, 0)] == ["Nguyễn Hòa Bình"]

@@ -42,6 +42,8 @@ def name_at(g: Gazetteer, syls: list[Syllable], i: int, proper: Container[int] =
     place = g.places.longest(keys, i)
     if place and (place[0] >= j or keys[place[0]] in g.surnames):  # "Hà Tĩnh", "Hà Tĩnh Đinh Công Thưởng"
         return None
+    if s.key not in g.surnames and any((p := g.places.longest(keys, k)) and p[0] == j for k in range(i + 1, j)):
+        return None  # "Ba Đình Hà Nội", "Cẩm Lệ Đà Nẵng": a unit and its province, without a known surname
     if s.key not in g.surnames and (g.cue_at("name-stop", keys, i) is not None or _named_before(g, keys, i)
                                     or s.start not in proper):
         return None  # a word that starts a sentence or item ('Tại', 'Theo') starts no name: no need to ask
