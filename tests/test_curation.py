@@ -397,3 +397,21 @@ def test_the_saved_query_gives_the_grouped_conflicts_of_several_holders(tmp_path
         assert run("holding-conflicts-violation", graph)[1] == same_day
         assert [{k: v for k, v in r.items() if k != "kind"} for r in conflicts(graph)[1]
                 if r["kind"] == "same-day"] == same_day
+
+
+def test_curated_facts_are_drafted_in_the_worker_not_rendered_again(built, review, tmp_path, monkeypatch):
+    """Decisions are applied where the article is extracted, before its graph is drafted: a curated build
+    renders no more graphs after extraction than a build without curation."""
+    from builder.run import build as build_module
+
+    src, _ = built
+    renders: list[int] = []
+    real = build_module.render_one
+    monkeypatch.setattr(build_module, "render_one", lambda job: renders.append(1) or real(job))
+    rows, _ = _decide(review)
+    build_module.build_dataset([str(src)])
+    plain = len(renders)
+    renders.clear()
+    curated = build_module.build_dataset([str(src)], write_csv(tmp_path / "curation.csv", rows))
+    assert curated.curated == {"accept": 1, "reject": 1, "correct": 3}
+    assert len(renders) == plain

@@ -3,7 +3,7 @@ applied to freshly extracted facts.
 
 A curation file is the review CSV with `decision` filled in: `accept`, `reject` or
 `correct` (the ordinary columns then hold the corrected values); rows with no decision
-are ignored. `load()` reads it, `apply()` applies it to freshly extracted facts, keyed by
+are ignored. `load()` reads it, `curate()` applies it to an article's fresh facts, keyed by
 stable fact id (builder.resolve), so a reviewer's work survives every rebuild:
 
 * reject: the fact is dropped;
@@ -28,7 +28,6 @@ from typing import Any
 from builder import resolve
 from builder.errors import CurationError
 from builder.model import Facts
-from builder.text.ingest import Article
 
 DECISIONS = ("accept", "reject", "correct")
 DATE = re.compile(r"(?:\d{4}|-)-\d{2}-\d{2}")  # 2023-12-28, or --12-28 when the year is unknown
@@ -142,29 +141,35 @@ KINDS: dict[str, tuple[str, Callable[[str, Any], str], Callable[[Any, dict[str, 
 }
 
 
-def apply(decisions: dict[str, Decision], items: Iterable[tuple[Article, Facts]],
-          seen: set[str] | None = None) -> tuple[Counter[str], list[str]]:
-    """Apply decisions to the facts in place; returns how many facts each decision touched, and stale entries.
-    Items applied in several calls share seen (the fact ids decided so far): the stale entries a call returns
-    are then those no call so far has met."""
-    applied: Counter[str] = Counter()
-    seen = set() if seen is None else seen
-    for article, facts in items:
-        for attr, fact_id, correct in KINDS.values():
-            kept = []
-            for fact in getattr(facts, attr):
-                fid = fact_id(article.id, fact)
-                d = decisions.get(fid)
-                if d is not None and fid not in seen:
-                    seen.add(fid)
-                    applied[d.decision] += 1
-                if d is None:
-                    kept.append(fact)
-                elif d.decision == "accept":
-                    kept.append(replace(fact, curation="accept"))
-                elif d.decision == "correct":
-                    kept.append(replace(correct(fact, d.row), fact_id=fid, curation="correct"))
-            setattr(facts, attr, kept)
+def curate(decisions: dict[str, Decision], article_id: str, facts: Facts) -> tuple[Facts, frozenset[str]]:
+    """One article's facts with the decisions applied (the same object when none applies), and the ids of the
+    facts a decision was found for."""
+    met: set[str] = set()
+    changed: dict[str, list[Any]] = {}
+    for attr, fact_id, correct in KINDS.values():
+        kept, touched = [], False
+        for fact in getattr(facts, attr):
+            fid = fact_id(article_id, fact)
+            d = decisions.get(fid)
+            if d is None:
+                kept.append(fact)
+                continue
+            met.add(fid)
+            touched = True
+            if d.decision == "accept":
+                kept.append(replace(fact, curation="accept"))
+            elif d.decision == "correct":
+                kept.append(replace(correct(fact, d.row), fact_id=fid, curation="correct"))
+        if touched:
+            changed[attr] = kept
+    return (replace(facts, **changed) if changed else facts), frozenset(met)
+
+
+def outcome(decisions: dict[str, Decision], met: Iterable[str]) -> tuple[Counter[str], list[str]]:
+    """How many facts each decision touched (met: the ids of the facts a decision was found for, over the
+    whole build), and one line per stale entry (a decision whose fact was not extracted)."""
+    found = set(met)
+    applied = Counter(decisions[fid].decision for fid in found)
     stale = [f"stale curation entry {fid} (line {d.line}, {d.decision}): no such fact in this build"
-             for fid, d in sorted(decisions.items(), key=lambda kv: kv[1].line) if fid not in seen]
+             for fid, d in sorted(decisions.items(), key=lambda kv: kv[1].line) if fid not in found]
     return applied, stale

@@ -235,7 +235,7 @@ def to_dataset(items: list[tuple[Article, Facts]]) -> Dataset:
 def render(article: Article, facts: Facts, shared: Shared, verdict: Verdict | None = None) -> Rendered:
     """An article's graph (article_graph) as text, with verdict's results on its N-Triples (the run layer
     passes the fast SHACL engine's; none without). It depends on the article, its facts and the shared values
-    it reads (shared_for), nothing else."""
+    it reads (rdf.shared.picked), nothing else."""
     found: Lines = set()
     article_graph(found, article, facts, shared)
     iri, nt = str(resolve.graph(article.id)), "\n".join(sorted(found))

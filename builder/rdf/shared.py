@@ -66,19 +66,11 @@ def picked(keys: Keys, shared: Shared) -> Shared:
     return {k: shared[k] for k, _ in sorted(keys) if k in shared}
 
 
-def shared_for(article: Article, facts: Facts, shared: Shared) -> Shared:
-    """The part of the corpus-wide values one article's graph reads (all its graph depends on beyond itself)."""
-    return picked(shared_keys(article, facts), shared)
-
 
 def own(keys: Keys) -> Shared:
     """What picked gives when a graph with these shared keys is the whole corpus."""
     return picked(keys, choose(tally(keys)))
 
-
-def own_values(article: Article, facts: Facts) -> Shared:
-    """What shared_for gives when the article is the whole corpus: its own values for what the corpus shares."""
-    return own(shared_keys(article, facts))
 
 
 def document_key(d: DocumentFact) -> str:

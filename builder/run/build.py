@@ -21,7 +21,6 @@ import json
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from copy import copy
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -30,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from builder.model import Facts
 from builder.run.cache import Cache
 from builder.run.spool import Spool
-from builder.run.work import extract_and_draft, extract_one, lineage_graph, render_one
+from builder.run.work import Drafting, Extracted, lineage_graph, prepared, render_one
 from builder.run.workers import ENGINES, Workers
 from builder.text.ingest import Article, Problem, read_articles
 
@@ -136,8 +135,9 @@ Progress = Callable[[list[Article]], Iterable[Article]]
 
 
 def _extract_all(articles: list[Article], progress: Progress | None, workers: Workers | None, cache: Cache | None,
-                 drafts: bool) -> tuple[list[tuple[Article, Facts]], list[Problem], list[Rendered | None]]:
-    """extract_all, and with drafts each extracted item's draft graph (None for facts from the cache)."""
+                 decisions: dict[str, Decision]) -> tuple[list[tuple[Article, Extracted]], list[Problem]]:
+    """Every article's facts (curated) with their shared keys and, for the ones extracted now, a draft of their
+    graph; one failing article becomes an error line. Facts from the cache are curated here."""
     known = {i: f for i, a in enumerate(articles) if cache and (f := cache.get(a)) is not None}
     todo = [a for i, a in enumerate(articles) if i not in known]
     bar = iter(progress(todo) if progress else todo)
@@ -146,21 +146,18 @@ def _extract_all(articles: list[Article], progress: Progress | None, workers: Wo
         for _ in zip(range(n), bar):
             pass
 
-    fresh: list[Any] = (workers or Workers()).map(extract_and_draft if drafts else extract_one, todo, done)
-    for a, r in zip(todo, fresh):
-        if cache and not isinstance(r, str):
-            cache.put(a, r[0] if drafts else r)
+    fresh: list[Extracted | str] = (workers or Workers()).map(Drafting(decisions), todo, done)
     rest = iter(fresh)
-    results = [(known[i], None) if i in known else _draft(next(rest), drafts) for i in range(len(articles))]
-    kept = [(a, r) for a, r in zip(articles, results) if not isinstance(r[0], str)]
-    return ([(a, f) for a, (f, _) in kept], [Problem(r, a.where[0], "extraction", a.where[1])
-                                            for a, (r, _) in zip(articles, results) if isinstance(r, str)],
-            [d for _, (_, d) in kept])
-
-
-def _draft(result: Any, drafts: bool) -> tuple[Any, Rendered | None]:
-    """A worker's result as (facts or error line, draft graph or None)."""
-    return result if drafts and not isinstance(result, str) else (result, None)
+    items, problems = [], []
+    for i, a in enumerate(articles):
+        r = prepared(a, known[i], decisions) if i in known else next(rest)
+        if isinstance(r, str):
+            problems.append(Problem(r, a.where[0], "extraction", a.where[1]))
+            continue
+        if cache and i not in known:
+            cache.put(a, r.extracted)
+        items.append((a, r))
+    return items, problems
 
 
 def extract_all(articles: list[Article], progress: Progress | None = None, workers: Workers | None = None,
@@ -171,15 +168,15 @@ def extract_all(articles: list[Article], progress: Progress | None = None, worke
     is extracted by workers (default: here); the result is the same wherever it runs. progress, if
     given, wraps the articles as they finish.
     """
-    items, problems, _ = _extract_all(articles, progress, workers, cache, drafts=False)
-    return items, problems
+    items, problems = _extract_all(articles, progress, workers, cache, {})
+    return [(a, e.facts) for a, e in items], problems
 
 
 def render_all(articles: Sequence[Article], facts: Sequence[Facts], keys: Sequence[Keys],
                drafts: Sequence[Rendered | None], shared: Shared, workers: Workers | None = None,
                cache: Cache | None = None) -> Spool[Rendered]:
     """Every article's graph as text, in graph IRI order (keys: each article's to_rdf.shared_keys; shared:
-    the corpus-wide values). An article's draft (see run.work.extract_and_draft) is its graph when the values it
+    the corpus-wide values). An article's draft (see run.work.Drafting) is its graph when the values it
     reads are its own; an article whose facts and shared values are unchanged comes from the cache; the
     rest are rendered by workers, BATCH at a time. Either way a graph depends on its article, facts and
     shared values alone, so the result is the same."""
@@ -238,7 +235,7 @@ def build_dataset(paths: Iterable[str | Path], curation: str | Path | dict[str, 
     from builder.check.conflicts import conflicts
     from builder.check.shacl import validate_rendered
     from builder.extract import curation as cur
-    from builder.rdf.shared import choose, shared_keys, tally
+    from builder.rdf.shared import choose, tally
     from builder.rdf.store import OxigraphGraph
     from builder.text.ingest import expand
 
@@ -262,31 +259,25 @@ def build_dataset(paths: Iterable[str | Path], curation: str | Path | dict[str, 
     problems: list[Problem] = []
     ids: set[str] = set()  # article ids read so far
     seen: Tally = defaultdict(Counter)  # the values of what articles share, counted over the corpus
-    decided: set[str] = set()  # fact ids a curation decision was applied to
-    curated: Counter[str] = Counter()
-    stale: list[str] = []
+    met: set[str] = set()  # fact ids a curation decision was found for
     with Workers(jobs, engine, scheduler) as workers:
         files = expand(paths)
         for start in range(0, max(len(files), 1), BATCH):
             batch, found = read_articles(files[start:start + BATCH], store, workers.map, ids)
             problems += found
             lap("read")
-            items, failed, batch_drafts = _extract_all(batch, progress, workers, store, drafts=True)
+            items, failed = _extract_all(batch, progress, workers, store, decisions)
             problems += failed
-            if decisions:
-                before = [copy(f) for _, f in items]
-                applied, stale = cur.apply(decisions, items, decided)
-                curated.update(applied)
-                batch_drafts = [d if f == b else None for d, (_, f), b in zip(batch_drafts, items, before)]
-            for (a, f), d in zip(items, batch_drafts):
-                mine = shared_keys(a, f)
-                tally(mine, seen)
+            for a, e in items:
+                tally(e.keys, seen)
+                met |= e.met
                 articles.append(a)
-                facts.append(f)
-                keys.append(mine)
-                drafts.append(d)
+                facts.append(e.facts)
+                keys.append(e.keys)
+                drafts.append(e.draft)
             lap("extract")
         rendered = render_all(articles, facts, keys, drafts, choose(seen), workers, store)
+    curated, stale = cur.outcome(decisions, met)
     graphs = Graphs(rendered)
     merged = OxigraphGraph.from_ntriples(r.nt_bytes for r in graphs)
     lap("rdf")
