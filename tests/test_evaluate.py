@@ -127,3 +127,11 @@ def test_optional_gold_holds_cost_nothing_and_a_missing_article_is_all_misses():
     assert s["missing"] == ["d2"]
     pred.append({"id": "d2", "documents": [{"id_as_written": "205-QĐ/TW", "kind": "Quy định"}]})
     assert evaluate(pred, gold)["per_kind"]["documents"]["tp"] == 1  # the kind word is not part of the number
+
+
+def test_the_merge_gives_the_facts_the_written_graph_gives(seeds_build, seeds_out):
+    """kg eval reads the facts from the build's Oxigraph merge; kg facts (and the scorer) from graph.trig:
+    the same records."""
+    import builder
+
+    assert builder.graph_facts(seeds_build.merged) == builder.graph_facts(builder.load_graph(seeds_out))

@@ -238,7 +238,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     b = builder.build_dataset(args.paths or [builder.SEEDS])
     _warn(b.errors)
     texts = {a.id: a.clean.text for a in b.articles}
-    scores = builder.evaluate(builder.graph_facts(b.dataset), gold, texts)
+    scores = builder.evaluate(builder.graph_facts(b.merged), gold, texts)  # Oxigraph: the same facts, faster
     per_kind = {**scores["per_kind"], "overall": scores["overall"]}
     lines = []
     if args.explain:
