@@ -5,11 +5,13 @@ a career are not current holdings."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from builder.extract.bodies import body_at, skip_qualifiers
 from builder.extract.names import Name
+from builder.extract.rules import Rule, holding, register, steps
 from builder.extract.titles import Title, chain_at, memberships
 from builder.gazetteer import Gazetteer, Syllable, keys_of
 from builder.text.normalize import LIST_ITEM
@@ -50,93 +52,220 @@ class Bound:
     opens: list[Title]
 
 
+@dataclass
+class Binding:
+    """One sentence as the binding rules read and write it: its names (by where they start and end), the
+    bindings made so far, the title chains bound to no name (a list header's, perhaps), the syllables taken."""
+
+    sentence: Sentence
+    ctx: ArticleContext
+    found: list[Name]
+    by_start: dict[int, Name]
+    by_end: dict[int, Name]
+    career: int | None  # a career follows from here: titles from there on are past posts
+    out: list[tuple[Name, Title, str]] = dataclasses.field(default_factory=list)
+    loose: list[tuple[int, list[Title]]] = dataclasses.field(default_factory=list)
+
+    @property
+    def g(self) -> Gazetteer:
+        return self.ctx.g
+
+    @property
+    def syls(self) -> list[Syllable]:
+        return self.sentence.syllables
+
+    @property
+    def keys(self) -> list[str]:
+        return self.sentence.keys
+
+    def past_honorifics(self, j: int) -> int:
+        """The first syllable from j on that is not an honorific or a rank ('đồng chí', 'Đại tướng')."""
+        g, keys, honorifics = self.g, self.keys, self.g.cue_words("honorific")
+        while j < len(keys) and (keys[j] in honorifics or g.cue_at("rank", keys, j) is not None):
+            j = j + 1 if keys[j] in honorifics else g.cue_at("rank", keys, j) or j + 1
+        return j
+
+
+@dataclass(frozen=True)
+class Site:
+    """A chain of titles starting at syllable i, and what is around it: j, the first syllable after the chain
+    and the honorifics or ranks after it (where a name after the titles starts); after, where a list's
+    colon or 'gồm' would be; before, the syllable before the chain, past 'nguyên', 'tân' or a count."""
+
+    i: int
+    chain: list[Title]
+    j: int
+    after: int
+    before: int
+
+    @property
+    def end(self) -> int:
+        return self.chain[-1].end
+
+    @property
+    def current(self) -> list[Title]:
+        """The chain's titles that are not former ones ('nguyên …')."""
+        return [t for t in self.chain if not t.former]
+
+
+Bindings = tuple[int, list[tuple[Name, Title]]]  # where the rule's words end, and what it bound
+
+
+def _site(b: Binding, i: int, chain: list[Title]) -> Site:
+    g, syls, keys = b.g, b.syls, b.keys
+    j = b.past_honorifics(chain[-1].end)
+    straddling = next((n for n in b.found if n.start < j <= n.end - 2), None)
+    if straddling and j not in b.by_start:  # "Huyện ủy Gia Lâm Lê Thị Cúc": the title owns "Gia Lâm"
+        text, offset = b.sentence.text, b.sentence.start
+        b.by_start[j] = Name(text[syls[j].start - offset:syls[straddling.end - 1].end - offset], j, straddling.end)
+    intro = g.cue_words("list-intro")
+    after = j + 1 if j < len(syls) - 1 and keys[j] == "," and keys[j + 1] in intro else _after_aside(keys, j)
+    before = i - 1
+    while before >= 0 and (keys[before] in g.cue_words("former") | g.cue_words("incoming") or keys[before].isdigit()):
+        before -= 1  # "nguyên", "tân", a count: "là 2 Bí thư Trung ương Đảng"
+    return Site(i, chain, j, after, before)
+
+
 def bind(sentence: Sentence, ctx: ArticleContext) -> Bound:
-    """Every title of one sentence bound to a name (and the titles of a list header it ends with)."""
-    g, syls, text, offset = ctx.g, sentence.syllables, sentence.text, sentence.start
-    honorifics, former, intro = g.cue_words("honorific"), g.cue_words("former"), g.cue_words("list-intro")
-    incoming = g.cue_words("incoming")
+    """Every title of one sentence bound to a name (and the titles of a list header it ends with): at each
+    syllable the steps of stage "bind-at" are tried in order, then, where a chain of titles starts, those of
+    stage "bind"; the first that applies binds, and the sentence goes on after its words. The steps of stage
+    "bind-end" read the whole sentence last."""
     found = list(sentence.names)
-    by_start = {n.start: n for n in found}
-    by_end = {n.end: n for n in found}
-    keys = keys_of(syls)
-    out: list[tuple[Name, Title, str]] = []
-    career = g.find_cue("past", keys)  # a career follows: titles from there on are past posts
+    b = Binding(sentence, ctx, found, {n.start: n for n in found}, {n.end: n for n in found},
+                ctx.g.find_cue("past", sentence.keys))
     taken: set[int] = set()
-    loose: list[tuple[int, list[Title]]] = []  # title chains bound to no name: a list header's, perhaps
     i = 0
-    while i < len(syls):
-        if career is not None and i >= career:
-            break
-        if i in taken or i in by_start:
+    while i < len(b.syls) and (b.career is None or i < b.career):
+        if i in taken or i in b.by_start:
             i += 1
             continue
-        cue = g.cue_before("membership", keys, i)
-        if cue is not None and (owner := _name_before(g, found, syls, cue)):
-            titles, end = memberships(g, syls, i, ctx)
-            if titles:
-                out += [(owner, t, "name-joins-body") for t in titles]
-                taken.update(range(i, end))
-                i = end
-                continue
-        chain = chain_at(g, syls, i, ctx)
-        if not chain:
+        hit = next(((r, rule) for step, rule in steps("bind-at") if (r := step(b, i)) is not None), None)
+        if hit is None and (chain := chain_at(b.g, b.syls, i, ctx)):
+            site = _site(b, i, chain)
+            hit = next(((r, rule) for step, rule in steps("bind") if (r := step(b, site)) is not None), None)
+        if hit is None:
             i += 1
             continue
-        end = chain[-1].end
-        if g.cue_before("proxy", keys, i) is not None:  # "Thay mặt Thủ tướng Chính phủ, Phó Thủ tướng A …"
-            taken.update(range(i, chain[0].end))
-            i = chain[0].end
-            continue
-        j = end
-        while j < len(syls) and (syls[j].key in honorifics or g.cue_at("rank", keys, j) is not None):
-            j = j + 1 if syls[j].key in honorifics else g.cue_at("rank", keys, j) or j + 1
-        current = [t for t in chain if not t.former]
-        straddling = next((n for n in found if n.start < j <= n.end - 2), None)
-        if straddling and j not in by_start:  # "Huyện ủy Gia Lâm Lê Thị Cúc": the title owns "Gia Lâm"
-            by_start[j] = Name(text[syls[j].start - offset:syls[straddling.end - 1].end - offset], j, straddling.end)
-        after = j + 1 if j < len(syls) - 1 and keys[j] == "," and keys[j + 1] in intro else _after_aside(keys, j)
-        if j in by_start:  # titles before the name
-            out += [(by_start[j], t, "title-before-name") for t in current]
-        elif after < len(syls) and keys[after] in intro | {":"}:  # list header
-            if keys[after] in intro:  # "gồm các ông, bà:" → the colon
-                k = after + 1
-                while k < len(syls) and keys[k] in honorifics | {"các", ","}:
-                    k += 1
-                after = k if keys[k:k + 1] == [":"] else after
-            # "Header: Title A, Title B; other group" vs "Header: A, title; B, title" (';' separates items)
-            first = after + 1
-            while first < len(syls) and (keys[first] in honorifics or g.cue_at("rank", keys, first) is not None):
-                first = first + 1 if keys[first] in honorifics else g.cue_at("rank", keys, first) or first + 1
-            stop = {".", ";"} if keys[after] == ":" and first not in by_start else {".", ":"}
-            k, items = after + 1, 0
-            while k < len(syls) and keys[k] not in stop:
-                if k in by_start:
-                    out += [(by_start[k], t, "list-header") for t in current]
-                    k = by_start[k].end
-                    items += 1
-                else:
-                    k += 1
-            # "Header: Title A; Title B; …" (one item before ';'): the items run on past ';';
-            # "Header: Title A, Title B; other group" (several): ';' ends the header's list
-            if k < len(syls) and keys[k] == ";" and items == 1:
-                loose.append((i, current))
-        else:
-            before = i - 1
-            while before >= 0 and (keys[before] in former | incoming or keys[before].isdigit()):
-                before -= 1  # "nguyên", "tân", a count: "là 2 Bí thư Trung ương Đảng"
-            verb = g.cue_before("holding-verb", keys, before + 1)
-            if before >= 0 and keys[before] in NAME_TITLE_GLUE and before in by_end:
-                rule = "name-paren-titles" if keys[before] == "(" else "name-comma-titles"
-                out += [(by_end[before], t, rule) for t in current]
-            elif verb is not None and (owner := _name_before(g, found, syls, verb)):
-                out += [(n, t, "name-verb-title") for n in _joined_owners(g, found, syls, owner, ctx) for t in current]
-            else:
-                loose.append((i, current))
+        (end, pairs), rule = hit
+        b.out += [(n, t, rule.name) for n, t in pairs] if rule else []
         taken.update(range(i, end))
         i = end
+    for step, rule in steps("bind-end"):
+        b.out += [(n, t, rule.name if rule else "") for n, t in step(b)]
     keys = sentence.keys
-    opens = header_titles(sentence, ctx, loose, len(keys) - 1) if keys[-1:] == [":"] else []
-    return Bound(out + _header_items(sentence, ctx, found, loose, out, career), opens)
+    opens = header_titles(sentence, ctx, b.loose, len(keys) - 1) if keys[-1:] == [":"] else []
+    return Bound(b.out, opens)
+
+
+@register("bind-at", Rule("name-joins-body", "holding", 0.85, "'A tham gia / vào <bodies>': membership of each body", (
+    holding("Đồng chí Hoàng Văn Nam được chỉ định tham gia Ban Chấp hành, Ban Thường vụ Tỉnh ủy Lạng Sơn.",
+            "Hoàng Văn Nam", "Ủy viên", "Ban Thường vụ Tỉnh ủy Lạng Sơn"),
+    holding("Ông Trịnh Văn Phúc được bầu bổ sung vào Ban Bí thư.", "Trịnh Văn Phúc", "Bí thư", "Ban Bí thư"),
+)))
+def name_joins_body(b: Binding, i: int) -> Bindings | None:
+    cue = b.g.cue_before("membership", b.keys, i)
+    if cue is None or not (owner := _name_before(b.g, b.found, b.syls, cue)):
+        return None
+    titles, end = memberships(b.g, b.syls, i, b.ctx)
+    return (end, [(owner, t) for t in titles]) if titles else None
+
+
+@register("bind")
+def on_behalf(b: Binding, at: Site) -> Bindings | None:
+    """'Thay mặt Thủ tướng Chính phủ, Phó Thủ tướng A …': the first title is someone else's, said for them."""
+    return (at.chain[0].end, []) if b.g.cue_before("proxy", b.keys, at.i) is not None else None
+
+
+@register("bind", Rule("title-before-name", "holding", 0.85, "titles written right before a full name", (
+    holding("Ủy viên Bộ Chính trị, Bí thư Tỉnh ủy Nghệ An Nguyễn Văn Hùng phát biểu tại buổi lễ.",
+            "Nguyễn Văn Hùng", "Bí thư", "Tỉnh ủy Nghệ An"),
+    holding("Dự buổi lễ có Bộ trưởng Bộ Nội vụ Trần Thị Lan.", "Trần Thị Lan", "Bộ trưởng", "Bộ Nội vụ"),
+)))
+def title_before_name(b: Binding, at: Site) -> Bindings | None:
+    return (at.end, [(b.by_start[at.j], t) for t in at.current]) if at.j in b.by_start else None
+
+
+LIST_HEADER = Rule("list-header", "holding", 0.70, "a list header's titles given to every name of its list", (
+    holding("Các đồng chí Phó Bí thư Tỉnh ủy Quảng Bình: Nguyễn Văn An, Trần Văn Bình dự hội nghị.",
+            "Trần Văn Bình", "Phó Bí thư", "Tỉnh ủy Quảng Bình"),
+))
+
+
+@register("bind", LIST_HEADER)
+def list_header(b: Binding, at: Site) -> Bindings | None:
+    """'Header: A, B; …' or 'Header gồm các ông: A, B': the header's titles go to every name of its list."""
+    g, keys, syls, after = b.g, b.keys, b.syls, at.after
+    intro = g.cue_words("list-intro")
+    if not (after < len(syls) and keys[after] in intro | {":"}):
+        return None
+    if keys[after] in intro:  # "gồm các ông, bà:" → the colon
+        k = after + 1
+        while k < len(syls) and keys[k] in g.cue_words("honorific") | {"các", ","}:
+            k += 1
+        after = k if keys[k:k + 1] == [":"] else after
+    # "Header: Title A, Title B; other group" vs "Header: A, title; B, title" (';' separates items)
+    first = b.past_honorifics(after + 1)
+    stop = {".", ";"} if keys[after] == ":" and first not in b.by_start else {".", ":"}
+    k, pairs, items = after + 1, [], 0
+    while k < len(syls) and keys[k] not in stop:
+        if k in b.by_start:
+            pairs += [(b.by_start[k], t) for t in at.current]
+            k = b.by_start[k].end
+            items += 1
+        else:
+            k += 1
+    # "Header: Title A; Title B; …" (one item before ';'): the items run on past ';';
+    # "Header: Title A, Title B; other group" (several): ';' ends the header's list
+    if k < len(syls) and keys[k] == ";" and items == 1:
+        b.loose.append((at.i, at.current))
+    return at.end, pairs
+
+
+def _glued(b: Binding, at: Site, glue: set[str]) -> Bindings | None:
+    """The titles right after a name and one of the glue marks: 'A, titles', 'A (titles)', 'A - titles'."""
+    k = at.before
+    return (at.end, [(b.by_end[k], t) for t in at.current]) if k >= 0 and b.keys[k] in glue and k in b.by_end \
+        else None
+
+
+@register("bind", Rule("name-paren-titles", "holding", 0.85, "titles in parentheses after a name", (
+    holding("Ông Đỗ Minh Quang (Bộ trưởng Bộ Tài chính) cho biết kế hoạch đã hoàn thành.",
+            "Đỗ Minh Quang", "Bộ trưởng", "Bộ Tài chính"),
+)))
+def name_paren_titles(b: Binding, at: Site) -> Bindings | None:
+    return _glued(b, at, {"("})
+
+
+@register("bind", Rule("name-comma-titles", "holding", 0.85, "titles after a name, joined by a comma, ' - ' or ' – '", (
+    holding("Ông Lê Văn Tâm, Phó Bí thư Tỉnh ủy Hà Tĩnh, trình bày báo cáo.",
+            "Lê Văn Tâm", "Phó Bí thư", "Tỉnh ủy Hà Tĩnh"),
+    holding("Đồng chí Phạm Thị Hoa - Trưởng Ban Dân vận Tỉnh ủy Thanh Hóa phát biểu.",
+            "Phạm Thị Hoa", "Trưởng ban", "Ban Dân vận Tỉnh ủy Thanh Hóa"),
+)))
+def name_comma_titles(b: Binding, at: Site) -> Bindings | None:
+    return _glued(b, at, NAME_TITLE_GLUE - {"("})
+
+
+@register("bind", Rule("name-verb-title", "holding", 0.85, "a name, then a verb of holding (giữ chức, là, bầu …), "
+                       "then titles", (
+    holding("Hội nghị đã bầu ông Vũ Đức Long giữ chức Chủ tịch Ủy ban nhân dân tỉnh Nam Định.",
+            "Vũ Đức Long", "Chủ tịch", "Ủy ban nhân dân tỉnh Nam Định"),
+    holding("Bà Ngô Thị Mai là Phó Chủ tịch Hội đồng nhân dân tỉnh Bắc Ninh.",
+            "Ngô Thị Mai", "Phó Chủ tịch", "Hội đồng nhân dân tỉnh Bắc Ninh"),
+)))
+def name_verb_title(b: Binding, at: Site) -> Bindings | None:
+    verb = b.g.cue_before("holding-verb", b.keys, at.before + 1)
+    if verb is None or not (owner := _name_before(b.g, b.found, b.syls, verb)):
+        return None
+    return at.end, [(n, t) for n in _joined_owners(b.g, b.found, b.syls, owner, b.ctx) for t in at.current]
+
+
+@register("bind")
+def unbound(b: Binding, at: Site) -> Bindings | None:
+    """Titles bound to no name: a list header's, perhaps (see header_titles)."""
+    b.loose.append((at.i, at.current))
+    return at.end, []
 
 
 def _joined_owners(g: Gazetteer, found: list[Name], syls: list[Syllable], owner: Name,
@@ -180,23 +309,23 @@ def header_titles(sentence: Sentence, ctx: ArticleContext, loose: list[tuple[int
     return []
 
 
-def _header_items(sentence: Sentence, ctx: ArticleContext, found: list[Name], loose: list[tuple[int, list[Title]]],
-                  out: list[tuple[Name, Title, str]], career: int | None) -> list[tuple[Name, Title, str]]:
+@register("bind-end", LIST_HEADER)
+def header_items(b: Binding) -> list[tuple[Name, Title]]:
     """Every name after a header's colon (or 'gồm' before names), up to the next colon or the sentence's end,
     gets the header's titles: '… có 8 ủy viên Bộ Chính trị tái cử, gồm: A; B …'."""
-    keys = sentence.keys
-    have = {(n.start, t.role, t.body) for n, t, _ in out}
-    held = {(n.start, t.body) for n, t, _ in out}
-    marks = [k for k, key in enumerate(keys) if (career is None or k < career) and (
+    sentence, ctx, keys = b.sentence, b.ctx, b.keys
+    have = {(n.start, t.role, t.body) for n, t, _ in b.out}
+    held = {(n.start, t.body) for n, t, _ in b.out}
+    marks = [k for k, key in enumerate(keys) if (b.career is None or k < b.career) and (
         key == ":" or key in ctx.g.cue_words("list-intro") and keys[k + 1:k + 2] == ["các"]
         and ctx.g.cue_at("honorific", keys, k + 2) is not None and ":" not in keys[k:k + 6])]
-    extra: list[tuple[Name, Title, str]] = []
+    extra: list[tuple[Name, Title]] = []
     for m, colon in enumerate(marks):
-        titles = header_titles(sentence, ctx, loose, colon)
+        titles = header_titles(sentence, ctx, b.loose, colon)
         stop = marks[m + 1] if m + 1 < len(marks) else len(keys)
-        for n in found:
+        for n in b.found:
             if colon < n.start < stop:
-                extra += [(n, t, "list-header") for t in titles
+                extra += [(n, t) for t in titles
                           if (n.start, t.role, t.body) not in have and (n.start, t.body) not in held]
     return extra
 

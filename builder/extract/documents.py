@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 
 from builder.extract.bodies import body_after
 from builder.extract.dates import find_dates
-from builder.extract.rules import evidence
+from builder.extract.rules import Example, Rule, evidence, register, steps
 from builder.gazetteer import gazetteer
-from builder.model import DocumentFact
+from builder.model import DocumentFact, Evidence
 from builder.resources import table
 
 if TYPE_CHECKING:
@@ -81,16 +81,21 @@ def _codes() -> dict[str, str]:
 
 
 def find_documents(sent: Sentence, ctx: ArticleContext) -> list[DocumentFact]:
-    """Documents cited in a sentence, with the date and issuing body written after the number."""
+    """Documents cited in a sentence: the steps of stage "documents", in order."""
+    return [d for step, rule in steps("documents") for d in step(sent, ctx, evidence(rule, sent))]
+
+
+def _cited(sent: Sentence, ctx: ArticleContext, ev: Evidence, symbol: bool) -> list[DocumentFact]:
+    """Documents cited by number and symbol (symbol) or by a bare number, with the date and issuing body
+    written after the number."""
     out = []
     sentence = sent.text
     issuers, codes = _issuers(), _codes()
     for m in CITED.finditer(sentence):
         tail = sentence[m.end():m.end() + 20]
-        if STATE.match(tail):
+        number = (m.group("num") or m.group("sym")).replace("–", "-")
+        if STATE.match(tail) or ("/" in number) != symbol:
             continue
-        number = m.group("num") or m.group("sym")
-        number = number.replace("–", "-")
         kind = _kinds().get(m.group("kind") or "")
         code = re.match(r"\d+-([A-ZĐ][A-Za-zĐđ]*)", number)
         issuer_code = number.rsplit("/", 1)[1] if "/" in number else None
@@ -106,11 +111,35 @@ def find_documents(sent: Sentence, ctx: ArticleContext) -> list[DocumentFact]:
             issuer = body_after(ctx, after[of.end():])
         if not issuer and issuer_code:
             issuer = issuers.get(issuer_code)
-        if "/" not in number and not _cited_bare(kind, issuer):
+        if not symbol and not _cited_bare(kind, issuer):
             continue
-        ev = evidence("document-symbol" if "/" in number else "document-number", sent)
         out.append(DocumentFact(number, kind, number.split("-")[0], date, issuer, ev))
-    for m in NAMED.finditer(sentence):
-        ev = evidence("document-named", sent)
-        out.append(DocumentFact(m.group(), m.group("kind"), m.group(), None, "Ban Chấp hành Trung ương", ev))
     return out
+
+
+@register("documents", Rule("document-symbol", "document", 0.90, "a Party document cited by number and symbol "
+                            "(205-QĐ/TW)", (
+    Example("Các cấp ủy quán triệt Quy định số 205-QĐ/TW ngày 23/9/2019 của Bộ Chính trị.",
+            {"kind": "Quy định", "id_as_written": "205-QĐ/TW", "date": "2019-09-23", "issuer": "Bộ Chính trị"}),
+)))
+def by_symbol(sent: Sentence, ctx: ArticleContext, ev: Evidence) -> list[DocumentFact]:
+    return _cited(sent, ctx, ev, symbol=True)
+
+
+@register("documents", Rule("document-number", "document", 0.70, "a Party document of a kind cited by a bare number "
+                            "(Kết luận 75)", (
+    Example("Tỉnh ủy ban hành kế hoạch thực hiện Kết luận số 75 của Bộ Chính trị.",
+            {"kind": "Kết luận", "id_as_written": "75"}),
+)))
+def by_number(sent: Sentence, ctx: ArticleContext, ev: Evidence) -> list[DocumentFact]:
+    return _cited(sent, ctx, ev, symbol=False)
+
+
+@register("documents", Rule("document-named", "document", 0.70, "a resolution named by its plenum ('Nghị quyết Hội "
+                            "nghị Trung ương 4 khóa XII')", (
+    Example("Đảng bộ tiếp tục thực hiện Nghị quyết Hội nghị Trung ương 4 khóa XII về xây dựng Đảng.",
+            {"kind": "Nghị quyết", "id_as_written": "Nghị quyết Hội nghị Trung ương 4 khóa XII"}),
+)))
+def by_plenum(sent: Sentence, ctx: ArticleContext, ev: Evidence) -> list[DocumentFact]:
+    return [DocumentFact(m.group(), m.group("kind"), m.group(), None, "Ban Chấp hành Trung ương", ev)
+            for m in NAMED.finditer(sent.text)]

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from builder.extract.bodies import body_at, skip_qualifiers
-from builder.extract.dates import find_dates
-from builder.extract.rules import evidence
-from builder.gazetteer import Gazetteer, keys_of
-from builder.model import Event
+from builder.extract.dates import DateMention, find_dates
+from builder.extract.rules import Example, Rule, evidence, register, steps
+from builder.gazetteer import Gazetteer
+from builder.model import Event, Evidence
 
 if TYPE_CHECKING:
     from builder.extract.context import ArticleContext, Sentence
@@ -97,60 +98,120 @@ def place_in(g: Gazetteer, sentence: str) -> str | None:
 YEAR = re.compile(r"\bnăm (\d{4})\b")
 
 
+@dataclass(frozen=True)
+class When:
+    """The dates of a sentence as the event rules read them: the dates that can date a gathering, a relative
+    day ('Chiều nay'), the years the sentence names."""
+
+    dates: list[DateMention]
+    relative: re.Match[str] | None
+    years: set[str]
+
+    @property
+    def dated(self) -> bool:
+        return bool(self.dates or self.relative)
+
+
 def find_events(sent: Sentence, ctx: ArticleContext) -> list[Event]:
-    """Events a dated sentence announces ('Sáng 28/12, tại Hà Nội, Ban … tổ chức Hội nghị …'), each with
-    its organiser."""
-    g, sentence, offset, syls = ctx.g, sent.text, sent.start, sent.syllables
-    published, caption, headline, is_headline = ctx.published, sent.caption, ctx.headline, sent.headline
+    """Events a sentence announces ('Sáng 28/12, tại Hà Nội, Ban … tổ chức Hội nghị …'): the steps of stage
+    "events" in order, each reading what the ones before found; each event gets its organiser."""
+    sentence, offset = sent.text, sent.start
     dates = [d for d in find_dates(sentence, offset) if (d.part or len(sentence[:d.start - offset].split()) <= 6)
              and not NOT_EVENT_DATE.search(sentence[:d.start - offset])]
-    relative = None if dates else RELATIVE.match(sentence)  # "Chiều nay, …": the day the article is published
-    years = set(YEAR.findall(sentence))
-    keys = keys_of(syls)
+    when = When(dates, None if dates else RELATIVE.match(sentence), set(YEAR.findall(sentence)))
     out: list[Event] = []
-    for i in range(len(syls)):
-        hit = kind_at(g, keys, i)
-        if not hit:
-            continue
-        end, kind = hit
-        if not (dates or relative) and not (caption or is_headline) or (i and keys[i - 1] in {"các", "những"}) \
-                or (i and keys[i - 1] == "tại" and not (dates or relative)):
-            continue
-        at = syls[i].start - offset
-        name = event_name(sentence, at)
-        if kind == "buổi làm việc" and headline and "làm việc với" in headline.lower():
-            name = headline
-        if not name and not (dates or relative):
-            continue
-        first = dates[0] if dates else None
-        if first and first.year is None and len(years) == 1:
-            first = dataclasses.replace(first, year=int(years.pop()))
-        date = first.resolve(published) if first else (published or "")[:10] or None if relative else None
-        ev = Event(kind, name, date, evidence("dated-event-sentence" if dates or relative else "event-headline", sent))
-        ev.place = place_in(g, sentence[:at]) or place_in(g, sentence)
-        if first:
-            ev.part_of_day = first.part
-        elif relative and relative.group(1):  # "Chiều nay": a part of day; "Hôm nay": none
-            ev.part_of_day = relative.group(1).lower()
-        out.append(ev)
-        break
-    for m in BRIDGE.finditer(sentence):
-        out.append(Event("điểm cầu", m.group(1).strip(), None, evidence("bridge-point", sent)))
-    if not out and dates:
-        for pattern, kind in IMPLICIT:
-            if pattern.search(sentence):
-                ev = Event(kind, None, dates[0].resolve(published), evidence("dated-implicit-event", sent))
-                ev.place = place_in(g, sentence)
-                out.append(ev)
-                break
+    for step, rule in steps("events"):
+        out += step(sent, ctx, when, out, evidence(rule, sent))
     for ev in out:
         ev.organizer = organizer(sent, ctx)
     return out
 
 
+def _gathering(sent: Sentence, ctx: ArticleContext, when: When, ev: Evidence) -> list[Event]:
+    """The first gathering a sentence names by its kind ('Hội nghị …', 'Lễ công bố …'), with its name, date,
+    part of day and place."""
+    g, sentence, offset, syls, keys = ctx.g, sent.text, sent.start, sent.syllables, sent.keys
+    for i in range(len(syls)):
+        hit = kind_at(g, keys, i)
+        if not hit:
+            continue
+        end, kind = hit
+        if (i and keys[i - 1] in {"các", "những"}) or (i and keys[i - 1] == "tại" and not when.dated):
+            continue
+        at = syls[i].start - offset
+        name = event_name(sentence, at)
+        if kind == "buổi làm việc" and ctx.headline and "làm việc với" in ctx.headline.lower():
+            name = ctx.headline
+        if not name and not when.dated:
+            continue
+        first = when.dates[0] if when.dates else None
+        if first and first.year is None and len(when.years) == 1:
+            first = dataclasses.replace(first, year=int(next(iter(when.years))))
+        date = first.resolve(ctx.published) if first else (ctx.published or "")[:10] or None if when.relative \
+            else None
+        found = Event(kind, name, date, ev)
+        found.place = place_in(g, sentence[:at]) or place_in(g, sentence)
+        if first:
+            found.part_of_day = first.part
+        elif when.relative and when.relative.group(1):  # "Chiều nay": a part of day; "Hôm nay": none
+            found.part_of_day = when.relative.group(1).lower()
+        return [found]
+    return []
+
+
+@register("events", Rule("dated-event-sentence", "event", 0.80, "a sentence with a date and an event kind announces a "
+                         "gathering", (
+    Example("Sáng 12/3/2024, tại Hà Nội, Ban Tổ chức Trung ương tổ chức Hội nghị tập huấn công tác cán bộ.",
+            {"kind": "hội nghị", "date": "2024-03-12", "place": "Hà Nội", "organizer": "Ban Tổ chức Trung ương"}),
+)))
+def dated_event(sent: Sentence, ctx: ArticleContext, when: When, found: list[Event], ev: Evidence) -> list[Event]:
+    return _gathering(sent, ctx, when, ev) if when.dated else []
+
+
+@register("events", Rule("event-headline", "event", 0.50, "a headline naming a gathering, with no date", (
+    Example("Hội nghị cán bộ chủ chốt tỉnh Phú Yên\n\nCác đại biểu thảo luận về công tác nhân sự.",
+            {"kind": "hội nghị", "date": None, "name": "Hội nghị cán bộ chủ chốt tỉnh Phú Yên"}),
+)))
+def headline_event(sent: Sentence, ctx: ArticleContext, when: When, found: list[Event], ev: Evidence) -> list[Event]:
+    return _gathering(sent, ctx, when, ev) if not when.dated and (sent.caption or sent.headline) else []
+
+
+@register("events", Rule("bridge-point", "event", 0.60, "'Tại điểm cầu X …': a bridge point of an online conference", (
+    Example("Sáng 14/6/2024, Ban Tổ chức Trung ương tổ chức Hội nghị trực tuyến toàn quốc về công tác cán bộ. "
+            "Tại điểm cầu Tỉnh ủy Sóc Trăng, đồng chí Lâm Văn Hậu chủ trì.",
+            {"kind": "điểm cầu", "date": "2024-06-14", "name": "điểm cầu Tỉnh ủy Sóc Trăng"}),
+)))
+def bridge_point(sent: Sentence, ctx: ArticleContext, when: When, found: list[Event], ev: Evidence) -> list[Event]:
+    return [Event("điểm cầu", m.group(1).strip(), None, ev) for m in BRIDGE.finditer(sent.text)]
+
+
+@register("events", Rule("dated-implicit-event", "event", 0.60, "a dated sentence implying a gathering (công bố quyết "
+                         "định, Quốc hội bầu, Trung ương họp) without naming one", (
+    Example("Chiều 9/5/2024, Ban Thường vụ Tỉnh ủy Yên Bái công bố quyết định về công tác cán bộ.",
+            {"kind": "lễ công bố quyết định", "date": "2024-05-09"}),
+)))
+def implicit_event(sent: Sentence, ctx: ArticleContext, when: When, found: list[Event], ev: Evidence) -> list[Event]:
+    if found or not when.dates:
+        return []
+    for pattern, kind in IMPLICIT:
+        if pattern.search(sent.text):
+            implied = Event(kind, None, when.dates[0].resolve(ctx.published), ev)
+            implied.place = place_in(ctx.g, sent.text)
+            return [implied]
+    return []
+
+
 RELATIVE = re.compile(r"^(?:\S+\s+){0,3}?(?:(sáng|chiều|tối|trưa|Sáng|Chiều|Tối|Trưa)\s+nay|[Hh]ôm\s+nay)\b")
 
 
+PRESENCE = Rule("presence-event", "event", 0.50, "an article naming no dated gathering puts people at one: 'Tham "
+                "dự buổi lễ có …', '… cùng dự Hội nghị'", (
+    Example("Bà Trần Thị Hoa giữ chức Bí thư Đảng ủy xã Tân Lập.\n\nTham dự buổi lễ có ông Nguyễn Văn Hải, "
+            "Bí thư Huyện ủy.", {"kind": "buổi lễ", "date": None, "participants": ["Nguyễn Văn Hải"]}),
+))
+
+
+@register("article-events", PRESENCE)
 def mentioned_event(sent: Sentence, ctx: ArticleContext) -> Event | None:
     """An undated gathering a sentence puts people at ('Tham dự buổi lễ có …', '… cùng dự Hội nghị'): the
     article's only event when it names no dated one."""
@@ -160,7 +221,7 @@ def mentioned_event(sent: Sentence, ctx: ArticleContext) -> Event | None:
         return None
     for i in range(cue, min(len(keys), cue + 6)):
         if hit := kind_at(g, keys, i):
-            return Event(hit[1], None, None, evidence("presence-event", sent))
+            return Event(hit[1], None, None, evidence(PRESENCE, sent))
     return None
 
 

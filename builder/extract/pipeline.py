@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from builder.extract import events
-from builder.extract.bind import bind, header_text, list_item
+from builder.extract.bind import LIST_HEADER, bind, header_text, list_item
 from builder.extract.bodies import organisation_at, unit_name
 from builder.extract.changes import Change, change_at, cues_in, successions
 from builder.extract.context import ArticleContext, Sentence
@@ -117,13 +117,13 @@ def extract(article: Article) -> Facts:
         said = cues_in(ctx, sent) if bound.holdings or bound.opens else []
         for name, title, rule in bound.holdings:
             written = text[syls[title.start].start:syls[title.end - 1].end]
-            change = change_at(ctx, sent, title, sent.names, rule == "list-header", said)
+            change = change_at(ctx, sent, title, sent.names, rule == LIST_HEADER.name, said)
             titled.append((name, Holding(name.text, title.role, title.body, written, evidence(rule, sent),
                                        change=change.kind, cue=change.cue)))
         facts.holdings += successions(ctx, sent, titled, sent.names)
         if header and (person := list_item(sent, ctx)):
             own = {h.body for h in facts.holdings if h.person == person.text and h.evidence.start == sent.start}
-            facts.holdings += [Holding(person.text, t.role, t.body, written, evidence("list-header", sent),
+            facts.holdings += [Holding(person.text, t.role, t.body, written, evidence(LIST_HEADER, sent),
                                        change=change.kind, cue=change.cue)
                                for t, written, change in header if t.body not in own]
         elif header:

@@ -1,22 +1,17 @@
-"""The extraction rules: one registry of every rule that makes a fact, with its confidence.
+"""The rule registry: every rule that makes a fact is a function registered with `register()`, its name,
+kind, confidence, description and invented examples written beside it.
 
-Each rule has a name (written on every evidence it makes, `kg:rule`), the kind of
-fact it makes, a confidence, a one-line description, and example articles invented
-for it with a fact each must give (tests/test_rules.py runs every example through
-the real extractor and checks the fact, the rule name and the confidence).
-
-Every evidence is made by `evidence()`: a name that is not registered raises, and the
-one adjustment — a holding read from a photo caption is less sure — is made here.
-
-The confidences are measured, not guessed: `kg eval --calibrate` measures each rule's precision
-on a gold set and writes it into gazetteers/rule_confidences.tsv, which overrides the prior
-written here for every rule it lists.
+Every evidence is made by `evidence()` (a rule that is not registered raises; a holding read from a photo
+caption is less sure). `kg eval --calibrate` measures each rule's precision and writes it into
+gazetteers/rule_confidences.tsv, which overrides the confidence written beside the rule.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from builder.model import Evidence
 from builder.resources import GAZETTEERS, table
@@ -45,87 +40,15 @@ class Rule:
     examples: tuple[Example, ...]
 
 
-def _holding(text: str, person: str, role: str, body: str) -> Example:
+def holding(text: str, person: str, role: str, body: str) -> Example:
+    """An example of a holding rule: the text, and the (person, role, body) it must give."""
     return Example(text, {"person": person, "role": role, "body": body})
 
 
-PRIOR_RULES: dict[str, Rule] = {r.name: r for r in (
-    Rule("title-before-name", "holding", 0.85, "titles written right before a full name", (
-        _holding("Ủy viên Bộ Chính trị, Bí thư Tỉnh ủy Nghệ An Nguyễn Văn Hùng phát biểu tại buổi lễ.",
-                 "Nguyễn Văn Hùng", "Bí thư", "Tỉnh ủy Nghệ An"),
-        _holding("Dự buổi lễ có Bộ trưởng Bộ Nội vụ Trần Thị Lan.", "Trần Thị Lan", "Bộ trưởng", "Bộ Nội vụ"),
-    )),
-    Rule("name-comma-titles", "holding", 0.85, "titles after a name, joined by a comma, ' - ' or ' – '", (
-        _holding("Ông Lê Văn Tâm, Phó Bí thư Tỉnh ủy Hà Tĩnh, trình bày báo cáo.",
-                 "Lê Văn Tâm", "Phó Bí thư", "Tỉnh ủy Hà Tĩnh"),
-        _holding("Đồng chí Phạm Thị Hoa - Trưởng Ban Dân vận Tỉnh ủy Thanh Hóa phát biểu.",
-                 "Phạm Thị Hoa", "Trưởng ban", "Ban Dân vận Tỉnh ủy Thanh Hóa"),
-    )),
-    Rule("name-paren-titles", "holding", 0.85, "titles in parentheses after a name", (
-        _holding("Ông Đỗ Minh Quang (Bộ trưởng Bộ Tài chính) cho biết kế hoạch đã hoàn thành.",
-                 "Đỗ Minh Quang", "Bộ trưởng", "Bộ Tài chính"),
-    )),
-    Rule("name-verb-title", "holding", 0.85, "a name, then a verb of holding (giữ chức, là, bầu …), then titles", (
-        _holding("Hội nghị đã bầu ông Vũ Đức Long giữ chức Chủ tịch Ủy ban nhân dân tỉnh Nam Định.",
-                 "Vũ Đức Long", "Chủ tịch", "Ủy ban nhân dân tỉnh Nam Định"),
-        _holding("Bà Ngô Thị Mai là Phó Chủ tịch Hội đồng nhân dân tỉnh Bắc Ninh.",
-                 "Ngô Thị Mai", "Phó Chủ tịch", "Hội đồng nhân dân tỉnh Bắc Ninh"),
-    )),
-    Rule("name-joins-body", "holding", 0.85, "'A tham gia / vào <bodies>': membership of each body", (
-        _holding("Đồng chí Hoàng Văn Nam được chỉ định tham gia Ban Chấp hành, Ban Thường vụ Tỉnh ủy Lạng Sơn.",
-                 "Hoàng Văn Nam", "Ủy viên", "Ban Thường vụ Tỉnh ủy Lạng Sơn"),
-        _holding("Ông Trịnh Văn Phúc được bầu bổ sung vào Ban Bí thư.", "Trịnh Văn Phúc", "Bí thư", "Ban Bí thư"),
-    )),
-    Rule("list-header", "holding", 0.70, "a list header's titles given to every name of its list", (
-        _holding("Các đồng chí Phó Bí thư Tỉnh ủy Quảng Bình: Nguyễn Văn An, Trần Văn Bình dự hội nghị.",
-                 "Trần Văn Bình", "Phó Bí thư", "Tỉnh ủy Quảng Bình"),
-    )),
-    Rule("dated-event-sentence", "event", 0.80, "a sentence with a date and an event kind announces a gathering", (
-        Example("Sáng 12/3/2024, tại Hà Nội, Ban Tổ chức Trung ương tổ chức Hội nghị tập huấn công tác cán bộ.",
-                {"kind": "hội nghị", "date": "2024-03-12", "place": "Hà Nội",
-                 "organizer": "Ban Tổ chức Trung ương"}),
-    )),
-    Rule("event-headline", "event", 0.50, "a headline naming a gathering, with no date", (
-        Example("Hội nghị cán bộ chủ chốt tỉnh Phú Yên\n\nCác đại biểu thảo luận về công tác nhân sự.",
-                {"kind": "hội nghị", "date": None, "name": "Hội nghị cán bộ chủ chốt tỉnh Phú Yên"}),
-    )),
-    Rule("presence-event", "event", 0.50, "an article naming no dated gathering puts people at one: 'Tham dự buổi "
-         "lễ có …', '… cùng dự Hội nghị'", (
-        Example("Bà Trần Thị Hoa giữ chức Bí thư Đảng ủy xã Tân Lập.\n\nTham dự buổi lễ có ông Nguyễn Văn Hải, "
-                "Bí thư Huyện ủy.", {"kind": "buổi lễ", "date": None, "participants": ["Nguyễn Văn Hải"]}),
-    )),
-    Rule("bridge-point", "event", 0.60, "'Tại điểm cầu X …': a bridge point of an online conference", (
-        Example("Sáng 14/6/2024, Ban Tổ chức Trung ương tổ chức Hội nghị trực tuyến toàn quốc về công tác cán bộ. "
-                "Tại điểm cầu Tỉnh ủy Sóc Trăng, đồng chí Lâm Văn Hậu chủ trì.",
-                {"kind": "điểm cầu", "date": "2024-06-14", "name": "điểm cầu Tỉnh ủy Sóc Trăng"}),
-    )),
-    Rule("dated-implicit-event", "event", 0.60, "a dated sentence implying a gathering (công bố quyết định, "
-         "Quốc hội bầu, Trung ương họp) without naming one", (
-        Example("Chiều 9/5/2024, Ban Thường vụ Tỉnh ủy Yên Bái công bố quyết định về công tác cán bộ.",
-                {"kind": "lễ công bố quyết định", "date": "2024-05-09"}),
-    )),
-    Rule("term-khoa-nhiem-ky", "term", 0.80, "'<body> khóa N, nhiệm kỳ YYYY-YYYY'", (
-        Example("Ban Chấp hành Đảng bộ tỉnh Kiên Giang khóa XI, nhiệm kỳ 2020-2025 họp phiên thứ nhất.",
-                {"body": "Ban Chấp hành Đảng bộ tỉnh Kiên Giang khóa XI", "start": 2020, "end": 2025}),
-    )),
-    Rule("term-nhiem-ky", "term", 0.70, "'<body or congress> nhiệm kỳ YYYY-YYYY' without a khóa", (
-        Example("Đại hội đại biểu Đảng bộ huyện Đông Anh nhiệm kỳ 2025-2030 khai mạc.",
-                {"body": "Đại hội đại biểu Đảng bộ huyện Đông Anh", "start": 2025, "end": 2030}),
-    )),
-    Rule("document-symbol", "document", 0.90, "a Party document cited by number and symbol (205-QĐ/TW)", (
-        Example("Các cấp ủy quán triệt Quy định số 205-QĐ/TW ngày 23/9/2019 của Bộ Chính trị.",
-                {"kind": "Quy định", "id_as_written": "205-QĐ/TW", "date": "2019-09-23", "issuer": "Bộ Chính trị"}),
-    )),
-    Rule("document-number", "document", 0.70, "a Party document of a kind cited by a bare number (Kết luận 75)", (
-        Example("Tỉnh ủy ban hành kế hoạch thực hiện Kết luận số 75 của Bộ Chính trị.",
-                {"kind": "Kết luận", "id_as_written": "75"}),
-    )),
-    Rule("document-named", "document", 0.70, "a resolution named by its plenum ('Nghị quyết Hội nghị Trung ương 4 "
-         "khóa XII')", (
-        Example("Đảng bộ tiếp tục thực hiện Nghị quyết Hội nghị Trung ương 4 khóa XII về xây dựng Đảng.",
-                {"kind": "Nghị quyết", "id_as_written": "Nghị quyết Hội nghị Trung ương 4 khóa XII"}),
-    )),
-)}
+F = TypeVar("F", bound=Callable[..., Any])
+PRIOR_RULES: dict[str, Rule] = {}  # every rule as registered, with the confidence written beside it
+RULES: dict[str, Rule] = {}  # the same, with the confidence measured for it where rule_confidences.tsv has one
+STAGES: dict[str, list[tuple[Callable[..., Any], Rule | None]]] = defaultdict(list)
 
 
 CONFIDENCES = "rule_confidences.tsv"  # measured confidences, written by `kg eval --calibrate`
@@ -138,7 +61,25 @@ def calibrated(rules: dict[str, Rule], rows: tuple[dict[str, str], ...]) -> dict
             for name, rule in rules.items()}
 
 
-RULES = calibrated(PRIOR_RULES, table(CONFIDENCES))
+def register(stage: str, rule: Rule | None = None) -> Callable[[F], F]:
+    """Register the decorated function as a step of a stage of extraction (steps run in the order they are
+    registered: see builder.extract.bind, events, terms, documents), making the facts of rule (none: a step
+    that makes no fact, such as skipping a title said on someone's behalf). Adding a rule is adding one
+    function with this decorator above it: its name, kind, confidence, description and examples."""
+    def add(fn: F) -> F:
+        if rule is not None:
+            if PRIOR_RULES.get(rule.name, rule) is not rule:
+                raise ValueError(f"two rules are named {rule.name!r}")
+            PRIOR_RULES[rule.name] = rule
+            RULES[rule.name] = calibrated({rule.name: rule}, table(CONFIDENCES))[rule.name]
+        STAGES[stage].append((fn, rule))
+        return fn
+    return add
+
+
+def steps(stage: str) -> list[tuple[Callable[..., Any], Rule | None]]:
+    """The steps of a stage, in the order they run, each with the rule it makes facts by (or None)."""
+    return STAGES[stage]
 
 
 def confidences_path() -> str:
@@ -150,13 +91,13 @@ class UnregisteredRule(KeyError):
     """An evidence was asked for a rule the registry does not list."""
 
 
-def evidence(name: str, sentence: Sentence) -> Evidence:
+def evidence(name: str | Rule | None, sentence: Sentence) -> Evidence:
     """The evidence of a fact read by rule `name` from a sentence, with the rule's confidence
     (at most CAPTION_CONFIDENCE for a holding read from a photo caption)."""
-    rule = RULES.get(name)
+    rule = RULES.get(name.name if isinstance(name, Rule) else name or "")
     if rule is None:
-        raise UnregisteredRule(f"extraction rule {name!r} is not in builder/extract/rules.py")
+        raise UnregisteredRule(f"extraction rule {name!r} is not registered (builder.extract.rules.register)")
     confidence = rule.confidence
     if sentence.caption and rule.kind == "holding":
         confidence = min(confidence, CAPTION_CONFIDENCE)
-    return Evidence(sentence.start, sentence.end, name, confidence, sentence.caption)
+    return Evidence(sentence.start, sentence.end, rule.name, confidence, sentence.caption)

@@ -7,9 +7,9 @@ import re
 from typing import TYPE_CHECKING
 
 from builder.extract.bodies import expand
-from builder.extract.rules import evidence
+from builder.extract.rules import Example, Rule, evidence, register, steps
 from builder.gazetteer import Place, keys_of
-from builder.model import TermFact
+from builder.model import Evidence, TermFact
 
 if TYPE_CHECKING:
     from builder.extract.context import ArticleContext, Sentence
@@ -58,12 +58,19 @@ def _owner(ctx: ArticleContext, before: str) -> str | None:
 
 
 def find_terms(sent: Sentence, ctx: ArticleContext) -> list[TermFact]:
-    """Terms stated in a sentence, each owned by the canonical name of the body or congress before it; a
-    body written without its province ('Bí thư Tỉnh ủy khóa XIV') is of the province the sentence names
-    last before it, else of the article's."""
+    """Terms stated in a sentence: the steps of stage "terms", in order."""
+    return [t for step, rule in steps("terms") for t in step(sent, ctx, evidence(rule, sent))]
+
+
+def _terms(sent: Sentence, ctx: ArticleContext, ev: Evidence, khoa: bool) -> list[TermFact]:
+    """The terms of the sentence written with a khóa (khoa) or without one, each owned by the canonical name of
+    the body or congress before it; a body written without its province ('Bí thư Tỉnh ủy khóa XIV') is of the
+    province the sentence names last before it, else of the article's."""
     out = []
     sentence = sent.text
     for m in TERM.finditer(sentence):
+        if bool(m.group("khoa")) != khoa:
+            continue
         here = _place_before(ctx, sent, m.start())
         local = dataclasses.replace(ctx, place=here) if here else ctx
         a, b = int(m.group("a")), int(m.group("b"))
@@ -73,7 +80,6 @@ def find_terms(sent: Sentence, ctx: ArticleContext) -> list[TermFact]:
         if not owner:
             continue
         ordinal = roman(m.group("ord")) if m.group("ord") else None
-        ev = evidence("term-khoa-nhiem-ky" if m.group("khoa") else "term-nhiem-ky", sent)
         parts = [p.strip() for p in re.split(r"\s+và\s+(?:đại biểu\s+)?", owner) if p.strip()]
         ranges = [(a, b)] + [(int(r.group("a")), int(r.group("b"))) for r in _more_ranges(sentence, m.end())
                              if 0 < int(r.group("b")) - int(r.group("a")) <= 10]
@@ -81,10 +87,26 @@ def find_terms(sent: Sentence, ctx: ArticleContext) -> list[TermFact]:
             if here and THIS_PLACE.search(part):  # "Ban cán sự đảng UBND tỉnh này": the province just named
                 part = THIS_PLACE.sub(rf"\1 {here.name}", part)
             name = expand(local, part[0].upper() + part[1:])
-            if m.group("khoa") and k == len(parts) - 1:
+            if khoa and k == len(parts) - 1:
                 name = f"{name} khóa {m.group('ord')}"
             out += [TermFact(name, start, end, ordinal if k == len(parts) - 1 else None, ev) for start, end in ranges]
     return out
+
+
+@register("terms", Rule("term-khoa-nhiem-ky", "term", 0.80, "'<body> khóa N, nhiệm kỳ YYYY-YYYY'", (
+    Example("Ban Chấp hành Đảng bộ tỉnh Kiên Giang khóa XI, nhiệm kỳ 2020-2025 họp phiên thứ nhất.",
+            {"body": "Ban Chấp hành Đảng bộ tỉnh Kiên Giang khóa XI", "start": 2020, "end": 2025}),
+)))
+def term_with_khoa(sent: Sentence, ctx: ArticleContext, ev: Evidence) -> list[TermFact]:
+    return _terms(sent, ctx, ev, khoa=True)
+
+
+@register("terms", Rule("term-nhiem-ky", "term", 0.70, "'<body or congress> nhiệm kỳ YYYY-YYYY' without a khóa", (
+    Example("Đại hội đại biểu Đảng bộ huyện Đông Anh nhiệm kỳ 2025-2030 khai mạc.",
+            {"body": "Đại hội đại biểu Đảng bộ huyện Đông Anh", "start": 2025, "end": 2030}),
+)))
+def term_without_khoa(sent: Sentence, ctx: ArticleContext, ev: Evidence) -> list[TermFact]:
+    return _terms(sent, ctx, ev, khoa=False)
 
 
 THIS_PLACE = re.compile(r"\b(tỉnh|thành phố) này\b")

@@ -6,18 +6,19 @@ This shows what the graph really holds, not what extraction had in memory.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
-
-from rdflib import Dataset
+from typing import TYPE_CHECKING, Any
 
 from builder.use.query import run
+
+if TYPE_CHECKING:
+    from builder.rdf.store import Queryable
 
 
 def _date(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def graph_facts(ds: Dataset) -> list[dict[str, Any]]:
+def graph_facts(ds: Queryable) -> list[dict[str, Any]]:
     """One record per article: article metadata, holds, events, terms, documents.
 
     Every fact also lists its evidence (rule, confidence, sentence); scorers ignore it.
