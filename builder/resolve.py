@@ -1,15 +1,5 @@
-"""One IRI per real-world thing: deterministic IRIs from normalised names.
-
-A person is the same node in every article when the name is the same after
-folding case and tone placement ("Trương Hoà Bình" = "Trương Hòa Bình"); a body
-is the same node for every way of writing it (T.Ư, TW, full name), because
-extraction already gives its canonical name.
-
-A fact (holding, event, term mention, citation) has a stable id, "kind/article/digest":
-the digest is of what identifies the fact within its article and nothing else, so
-the same fact gets the same id in every build, whatever else the article or the
-batch holds. Its IRI is made from that id; reviewers' curation files key on it.
-"""
+"""One IRI per real-world thing (a person's name folded for case and tone placement, a body's canonical
+name), and stable fact ids that survive every rebuild. See docs/internals.md."""
 
 from __future__ import annotations
 

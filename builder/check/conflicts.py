@@ -1,23 +1,5 @@
-"""Conflicts: what the reports of a built graph cannot all be right about.
-
-* same-day: two different holders of a single-holder post reported for the same day
-  (a holder reported leaving it that day does not count: that is a hand-over);
-* left-then-held: a person reported leaving a post, then holding it on a later day with
-  no taking-up reported in between;
-* double-take-up: two people reported taking up a single-holder post, the second on a
-  later day, with no leaving of the first reported in between (and the second not
-  said to replace the first);
-* after-ceased: a holding (not a leaving) reported on a body after the day it ceased
-  to exist (schema:dissolutionDate, from the lineage graph).
-
-Each row gives both sources: the two holdings' fact ids, articles and sentences (for
-after-ceased, the change event, its label and its source). Holdings are read by one
-query each (no join of holding with holding) and grouped here, so the cost grows with
-the number of holdings (the saved query `holding-conflicts-violation` says the same-day
-check in SPARQL for a triple store; a test checks both give the same rows). Which posts
-are single-holder is in the graph (kg:singleHolder on the post, from roles.tsv's
-single_holder column).
-"""
+"""Conflicts: what the reports of a built graph cannot all be right about (same-day, left-then-held,
+double-take-up, after-ceased), each row with both sources. See docs/internals.md."""
 
 from __future__ import annotations
 

@@ -1,30 +1,6 @@
-"""SHACL validation with pySHACL against shapes/*.ttl, per article graph plus the cross-article checks.
-
-A built dataset is validated one named graph (one article) at a time, so the cost
-grows with the corpus, not with its square. What only the union of several
-article graphs can break is checked directly over the union:
-
-* a node that several article graphs describe (a person, a place, a document …)
-  has no more values of a property than a shape's sh:maxCount allows — every
-  such pair (class, path) is read from the shapes, not typed here;
-* no two facts share a kg:factId.
-
-Their results are written as pySHACL would write them for the merged graph
-(focus node, path, source shape, constraint component, message), into one report.
-pySHACL asks the same constraint query once per focus node; the graph handed to it
-parses each query text once.
-
-pySHACL is the reference validator, and it is slow (about 80 ms an article graph).
-With engine="fast" (the default of a build) each article graph goes first to the
-`shacl` package (SHACL_Engine, in Rust: every constraint of the shapes, the SPARQL-based
-ones included, about 1.3 ms a graph); a graph it finds conforming is done, and a graph
-it flags, or cannot read, goes to pySHACL, whose results make the report. So a report
-is always pySHACL's, and every graph is validated in full by the fast engine or by
-pySHACL. tests/test_shapes.py shows that the fast engine gives pySHACL's verdict and
-results (focus node, path, constraint component) on every shape example. Where the
-package has no wheel (it has them for Linux x86-64, macOS and Windows) every graph goes
-to pySHACL.
-"""
+"""SHACL validation against shapes/*.ttl: each article graph on its own (the fast `shacl` engine first,
+pySHACL on what it flags or cannot read), then the cross-article checks over the union. See
+docs/internals.md."""
 
 from __future__ import annotations
 

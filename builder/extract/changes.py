@@ -1,20 +1,5 @@
-"""What a sentence says about a post changing hands: taken up, held or left, and who it passed from.
-
-A title reads as the cue phrase nearest before it in its sentence says (cues.tsv): a
-`take-up` cue ("được bầu", "bổ nhiệm", "giữ chức", "tham gia" …), a `leave` cue ("thôi
-giữ chức", "miễn nhiệm" …) or a `current` one ("hiện giữ chức", "đang"), the longest
-phrase winning where phrases overlap ("thôi giữ chức" over "giữ chức"); "hiện" a few
-syllables before "giữ chức" still says the post is held ("hiện ông A giữ chức …").
-
-A cue does not reach past a clause break ('.', ';', and the ':' before a list's items),
-nor across a person's name to the titles that describe that person ("bầu ông A, Phó Bí
-thư Tỉnh ủy, giữ chức …": Phó Bí thư is held, not taken up), except a leave cue right
-before the name ("miễn nhiệm ông A, Phó Chủ tịch …": the post the person is dismissed
-from). A `leave-after` cue straight after a person's titles ("ông A, Chủ tịch …, nghỉ
-hưu") leaves them. A `succession` cue ("thay", "kế nhiệm") names the predecessor of the
-posts the sentence's holder takes up; the predecessor's own holding of that post, when
-the sentence gives it, is left, with the holder as successor.
-"""
+"""What a sentence says about a post changing hands: taken up, held or left (the cue phrases of
+cues.tsv nearest before a title), and who it passed from. See docs/internals.md."""
 
 from __future__ import annotations
 

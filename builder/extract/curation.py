@@ -1,19 +1,5 @@
-"""Curation: a reviewer's decisions (the review CSV of builder.use.review with its `decision` column filled in)
-applied to freshly extracted facts.
-
-A curation file is the review CSV with `decision` filled in: `accept`, `reject` or
-`correct` (the ordinary columns then hold the corrected values); rows with no decision
-are ignored. `load()` reads it, `curate()` applies it to an article's fresh facts, keyed by
-stable fact id (builder.resolve), so a reviewer's work survives every rebuild:
-
-* reject: the fact is dropped;
-* accept: the fact gets one more evidence on the same sentence, rule
-  `curation-accept`, confidence 1.00;
-* correct: the fact's fields are replaced by the row's, it keeps its id, and gets
-  an evidence with rule `curation-correct`, confidence 1.00.
-
-An entry whose fact is not extracted any more is stale: reported, never an error.
-"""
+"""Curation: a reviewer's decisions (the review CSV of builder.use.review with `decision` filled in:
+accept, reject, correct) applied to an article's fresh facts by stable fact id. See docs/internals.md."""
 
 from __future__ import annotations
 

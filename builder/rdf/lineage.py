@@ -1,15 +1,5 @@
-"""Body lineage: the reorganisations of gazetteers/lineage.tsv as W3C ORG change events, in a graph of their own.
-
-Each change is an org:ChangeEvent with its org:originalOrganization(s), its
-org:resultingOrganization, the date it took effect (dcterms:date), its kind
-(kg:changeKind) and its source (dcterms:source: the resolution or decision); the
-resulting body says org:resultedFrom the event, each original org:changedBy it. A body
-that ends (an original that is not the result) has schema:dissolutionDate, a new one
-schema:foundingDate. Bodies are the same nodes holdings point to (builder.resolve.body),
-so a query can follow a holding's body to its predecessors and successors; holdings
-stay on the body as the article wrote it. Every build writes this graph (IRI: GRAPH)
-beside the article graphs, into graph.trig and graph.ttl.
-"""
+"""Body lineage: the reorganisations of gazetteers/lineage.tsv as W3C ORG change events, in a graph of their
+own that every build writes beside the article graphs. See docs/internals.md."""
 
 from __future__ import annotations
 

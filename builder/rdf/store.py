@@ -1,17 +1,5 @@
-"""A large built graph queried through Oxigraph (pyoxigraph), with the rdflib-shaped answers builder.use.query reads.
-
-rdflib's in-memory store answers the saved queries in seconds to minutes on a million
-triples; Oxigraph (Rust) answers them in milliseconds. `OxigraphGraph` holds the RDF merge
-of a build's article graphs in Oxigraph's default graph — the graph the saved queries ask,
-as rdflib's union default graph does. It does not keep the named graphs beside it: with
-them in the same store Oxigraph 0.5 answers some joins on its default graph 50× slower,
-and its union default graph does not merge a triple found in several graphs (oxigraph
-issue #1919). Parameters are bound by a VALUES block at the head of the query's WHERE
-group, each value written as an escaped RDF term by pyoxigraph, never pasted in as text:
-what rdflib's initBindings does for the saved queries' `FILTER(!BOUND(?x) || …)`.
-
-`Queryable` is what the saved queries run on: this store, or an rdflib graph or dataset.
-"""
+"""A large built graph queried through Oxigraph, with the rdflib-shaped answers builder.use.query reads;
+`Queryable` is what the saved queries run on. See docs/internals.md."""
 
 from __future__ import annotations
 

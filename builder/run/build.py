@@ -1,19 +1,6 @@
 """The whole path: input paths → articles → facts → each article's graph → SHACL verdict and conflicts.
-
-`build_dataset()` computes everything and writes nothing; `write_outputs()` writes a
-Build's files atomically. Files are read and extracted BATCH at a time, mapped over
-builder.run.workers's Workers: each article's facts, and a draft of its graph (RDF, sorted
-N-Triples, a TriG block, the fast SHACL engine's verdict) rendered in the same worker with
-the article's own values for what the corpus shares. Articles, facts and drafts go to
-spools on disk (builder.run.spool) before the next batch is read. Once the corpus-wide values are known, a
-draft whose values are the corpus's is the article's graph; the others are rendered again.
-Only the corpus-wide values, the merge (an Oxigraph store), the cross-article checks and
-the conflicts are computed over the whole corpus. Facts and graphs are kept in the cache.
-Every build adds the lineage graph of reorganised bodies (builder.rdf.lineage) to what it
-merges, validates and writes.
-Each stage's seconds are kept in `Build.seconds`, and the build process's peak memory after it in
-`Build.memory` (bench/throughput.py and bench/incremental.py print them).
-"""
+`build_dataset()` computes and writes nothing; `write_outputs()` writes a Build's files atomically.
+See docs/internals.md."""
 
 from __future__ import annotations
 

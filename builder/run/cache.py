@@ -1,19 +1,5 @@
-"""A content-hash cache of extracted facts, so a rebuild re-extracts only what changed.
-
-It keeps each input file's articles too (decoded, normalised, with their metadata), under a
-digest of the builder, the file's path and its bytes, so an unchanged file is not read again.
-
-An entry's key is a digest of the article (id, text, metadata; not its path) and of the builder
-itself (every source file and data file of the package: rules, gazetteers, confidences),
-so a changed article or a changed rule never meets an old entry. Entries are written
-atomically; one that cannot be read (cut short, corrupted, from another Python) is a miss.
-It also keeps each article's rendered graph (builder.rdf.serialize.Rendered: its N-Triples, its
-TriG block and the fast SHACL engine's verdict on it) under a digest of the builder, the
-fast engine's version, the article, its facts and the corpus-wide values its graph reads: an
-unchanged article whose people, places and documents are named as before is neither
-rendered nor validated again. A graph the fast engine flagged is always handed to pySHACL
-again, so its report is always pySHACL's.
-"""
+"""A content-hash cache: input files' articles, articles' facts and rendered graphs, each under a digest of
+everything it depends on (the builder's own code and data included). See docs/internals.md."""
 
 from __future__ import annotations
 

@@ -1,16 +1,5 @@
-"""Where a build's per-article work runs: this process, N local processes, or a Dask cluster.
-
-A build maps functions over its files and articles (builder.run.build): reading, extraction
-with a draft of each article's graph (RDF, N-Triples, TriG, the fast SHACL engine's
-verdict), and, once the corpus-wide values are known, rendering the graphs whose draft
-read other values. `Workers` runs such a map here (jobs=1), in `jobs` spawned processes, or, with
-engine "dask", as a Dask distributed job: the items in partitions of at most PARTITION,
-one task each, on the scheduler at `scheduler` or on a LocalCluster of `jobs` worker
-processes started for the build. Results always come back in input order, so every file
-a build writes equals a serial build's. Workers start on the first map that needs them
-(a rebuild served by the cache starts none) and load the builder's models once each; on
-a real cluster every worker needs the builder installed (same version).
-"""
+"""Where a build's per-article work runs: this process, N local processes, or a Dask cluster; results
+always in input order. See docs/internals.md."""
 
 from __future__ import annotations
 

@@ -1,13 +1,5 @@
-"""Bytes → text: UTF-8 (with or without a byte-order mark), UTF-16 and UTF-32 with one, and Vietnamese's
-legacy encodings — Windows-1258 (combining tone marks), TCVN3 ('ABC' fonts) and VNI-Windows — recognised
-by what they read as, never read blindly as mojibake.
-
-Bytes that are not UTF-8 are read every way that can read them (the three Vietnamese code pages, with
-legacy_encodings.tsv for TCVN3 and VNI, and charset-normalizer's best guess), and the reading with the most
-Vietnamese words and fewest impossible ones wins; if no reading gives Vietnamese words, the file is refused
-with a message that says so. A UTF-8 text that is itself TCVN3 or VNI read as Latin-1 (a file converted
-by a tool that did not know its font) is turned back into Vietnamese the same way.
-"""
+"""Bytes → text: UTF-8, UTF-16/32 with a byte-order mark, and Vietnamese's legacy encodings (Windows-1258,
+TCVN3, VNI-Windows), recognised by what they read as. See docs/internals.md."""
 
 from __future__ import annotations
 

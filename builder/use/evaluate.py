@@ -1,20 +1,5 @@
-"""Precision, recall and F1 of the facts a graph holds against gold files — the figures of the
-project's reference scorer (shared/eval/score.py), with every miss explained.
-
-Matching, per fact kind, after the reference normalisation (NFC, Ð → Đ, case, old tone
-placement, spaces, T.Ư/TW → trung ương, a leading đồng chí/ông/bà dropped; bodies also
-without "thành phố"/"TP", "TP HCM" → "hồ chí minh"):
-- holds: the set of (person, role, body); gold facts marked optional cost nothing either way;
-- events: every event gives (attribute, value) facts — its date (a gold date's alternatives
-  count too), place (one containing the other counts), organizer, each chair, and each person
-  present (chairs and participants together) — matched one to one, in order;
-- terms: the set of (body, YYYY-YYYY);
-- documents: the set of numbers as written, without a leading kind word.
-
-Every false positive and negative is a `Miss` with the sentence it came from (a false
-positive's evidence; for a false negative, the article sentence that best contains the gold
-fact's words) and an error category for the summary.
-"""
+"""Precision, recall and F1 of the facts a graph holds against gold files — the reference scorer's figures
+(shared/eval/score.py), every miss with its sentence and an error kind. See docs/internals.md."""
 
 from __future__ import annotations
 

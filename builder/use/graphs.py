@@ -1,12 +1,5 @@
-"""Built graphs on disk: the one loader every command and the notebook API use, and the exports.
-
-A build folder (its graph.trig), or a graph file in TriG, N-Quads, Turtle, N-Triples
-or JSON-LD, becomes a Dataset whose default graph is the union of its named graphs.
-Whatever goes wrong is a GraphError whose message is one line naming the file.
-`export()` writes a dataset in any of the formats a triple store loads (Fuseki: TriG,
-N-Quads and JSON-LD keep one named graph per article, Turtle is the merged graph), the
-same text for the same graph.
-"""
+"""Built graphs on disk: the one loader every command and the notebook use (load_graph, open_graph), and
+the exports a triple store loads. See docs/internals.md."""
 
 from __future__ import annotations
 

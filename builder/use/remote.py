@@ -1,15 +1,5 @@
-"""A SPARQL 1.1 server (Fuseki, Oxigraph, …): load a built graph through the Graph Store Protocol, ask it queries.
-
-`load()` PUTs each article's named graph to the server's data endpoint (`?graph=<iri>`), so
-re-loading a changed article replaces just its graph and re-running a load that failed midway
-completes it without duplicating anything; with `default_graph` the merged graph goes to
-`?default`. Paths follow Fuseki's conventions (`/{dataset}/data`, `/sparql`, `/update`) and can
-each be set for other servers (Oxigraph: `/store`, `/query`, `/update`). Connection failures,
-timeouts and 5xx answers are retried with exponential backoff; a graph that still fails is
-reported in the Loaded answer, with why, and the load goes on — unless the server cannot be
-reached any more (or the endpoint itself is refused: 401, 403, 404, 405), when the graphs not
-yet tried are reported not loaded. Only the standard library's HTTP client is used.
-"""
+"""A SPARQL 1.1 server (Fuseki, Oxigraph, …): a built graph loaded graph by graph through the Graph Store
+Protocol, retried with backoff, what failed reported. See docs/internals.md."""
 
 from __future__ import annotations
 

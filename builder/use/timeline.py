@@ -1,12 +1,5 @@
 """Timeline pictures: one person's posts, or one post's holders, over the dates their reports are for.
-
-One lane per post (for a person) or per person (for a post); each report a marker at its
-kg:reportedFor date — ▲ taken up, ● held, ▼ left — joined by a line while the lane's
-reports run (dotted after a leaving). Reports without a full date (none, or a day and
-month only) cannot be placed and are counted in the subtitle. `timeline(g, person=…)` or `timeline(g, role=…, body=…)`
-gives the matplotlib Figure (Jupyter shows it); `write_timeline` writes .png or .svg
-atomically (`kg viz --view timeline`). The same graph gives the same file.
-"""
+See docs/internals.md."""
 
 from __future__ import annotations
 
