@@ -152,7 +152,7 @@ def _named_unit(g: Gazetteer, syls: list[Syllable], start: int, end: int,
     j = min(run, end + 3)
     if run - end > 3:  # "Huyện ủy Gia Lâm Nguyễn Văn An": a name of 3 (2, 4) syllables ends the run
         j = next((run - n for n in (3, 2, 4) if run - n > end and syls[run - n].key in g.surnames), j)
-    elif syls[end].key in g.surnames and run - end >= 2:
+    elif end < len(syls) and syls[end].key in g.surnames and run - end >= 2:
         return None  # "Huyện ủy Lê Văn An": a person, not a district
     if j == end:
         return None
