@@ -5,13 +5,26 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import builder
+
+if TYPE_CHECKING:
+    from builder.model import Facts
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 GOLD = ROOT / "tests" / "fixtures" / "gold"
 SEED_FILES = sorted(p for p in SEEDS.iterdir() if p.is_file())
+
+
+def facts_of(text: str, published: str | None = None) -> Facts:
+    """The facts extraction finds in one article written for a test (id t1), published on `published`
+    (None: no date given)."""
+    from builder.extract import extract
+    from builder.text.ingest import make_article
+
+    return extract(make_article("t1", "t1.txt", text, meta={"published": published}))
 
 
 def kg(*args: str, cwd: Path = ROOT, timeout: int = 600, env: dict[str, str] | None = None,
