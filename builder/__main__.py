@@ -1,3 +1,5 @@
+"""`python -m builder …`: the same as `kg …`."""
+
 import sys
 
 from builder.cli import main

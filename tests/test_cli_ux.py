@@ -30,8 +30,8 @@ def test_every_command_help_has_an_example(name: str) -> None:
     assert re.search(rf"Example: kg {re.escape(name)}\b", text), text
 
 
-def test_the_exit_codes_are_documented_in_help_and_readme() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+def test_the_exit_codes_are_documented_in_help_and_the_docs() -> None:
+    readme = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
     for text in (parser().format_help(), readme):
         assert re.search(r"0\W+success", text) and "1 SHACL violations" in text.replace("`", "")
         assert re.search(r"2\W+error", text)

@@ -40,8 +40,8 @@ NOTICES = ("converted", "left-out", "metadata")  # kinds of Problem that cost no
 class Problem(str):
     """One line about an input the build could not use (an error), or used with a caveat (a notice, kinds
     NOTICES: converted from a legacy encoding, metadata ignored, paragraphs left out): 'FILE: reason' as
-    printed, which also knows its file, its line in a JSONL file and its kind (see problems.jsonl in the
-    README)."""
+    printed, which also knows its file, its line in a JSONL file and its kind (see problems.jsonl in
+    docs/cli.md)."""
 
     file: str
     line: int | None
