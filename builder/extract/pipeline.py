@@ -3,6 +3,7 @@ names, ad-hoc bodies), then every sentence through the rules, then one event per
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 
 from builder.extract import events
@@ -100,9 +101,38 @@ def sentences(article: Article, ctx: ArticleContext) -> list[Sentence]:
             for start, end, caption in split_sentences(clean)]
 
 
+def _opened(ctx: ArticleContext, sent: Sentence) -> Place | None:
+    """The province a sentence opens with: 'Tại Kon Tum, …', '* HĐND tỉnh Lào Cai đã bầu …'."""
+    g, keys = ctx.g, sent.keys
+    k = next((k for k, s in enumerate(sent.syllables) if s.written[:1].isalnum()), len(keys))
+    if k > 2 or k >= len(keys):
+        return None
+    if keys[k] in {"tại", "ở"}:
+        hit = g.places.longest(keys, k + 1)
+        return hit[1] if hit else None
+    local = g.local.longest(keys, k)
+    hit = g.places.longest(keys, local[0]) if local else None
+    return hit[1] if hit else None
+
+
+def sections(ctx: ArticleContext, sents: list[Sentence]) -> list[ArticleContext]:
+    """The context each sentence is read in: the article's, unless the article reports place by place (two
+    or more provinces each opening a sentence, the headline aside): then a body without its place is of the
+    province the last such sentence opened with."""
+    opened = [None if s.headline else _opened(ctx, s) for s in sents]
+    if len({p for p in opened if p}) < 2:
+        return [ctx] * len(sents)
+    out, here = [], ctx
+    for place in opened:
+        if place and place != here.place:
+            here = dataclasses.replace(ctx, place=place)
+        out.append(here)
+    return out
+
+
 def extract(article: Article) -> Facts:
     """All facts of one article, each with the sentence it came from."""
-    ctx = article_context(article)
+    whole = article_context(article)
     text = article.clean.text
     facts = Facts()
     known: dict[str, str] = {}  # given name → the full name the article used
@@ -110,7 +140,8 @@ def extract(article: Article) -> Facts:
     chairs: list[tuple[int, str]] = []
     mentioned: Event | None = None  # an undated gathering a sentence puts people at
     header: list[tuple[Title, str, Change]] = []  # the titles of a list header the last sentence opened
-    for sent in sentences(article, ctx):
+    sents = sentences(article, whole)
+    for sent, ctx in zip(sents, sections(whole, sents)):
         syls = sent.syllables
         bound = bind(sent, ctx)
         titled = []
