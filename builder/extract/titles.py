@@ -154,22 +154,62 @@ def memberships(g: Gazetteer, syls: list[Syllable], i: int, ctx: ArticleContext)
         else:
             j = end
             break
-    return _committee_at_end(syls, out), j
+    post = _post_after(g, syls, j, ctx)
+    return _committee_at_end(g, syls, out, post.body if post else None, ctx), j
 
 
-def _committee_at_end(syls: list[Syllable], titles: list[Title]) -> list[Title]:
-    """'Ban Chấp hành, Ban Thường vụ Đảng ủy X': the committee named at the end is the first one's too."""
+# The words of a committee's organs written without the committee's place or organisation ("Ban Thường vụ
+# Thành ủy", "Ban Chấp hành"): such an organ is of the committee the sentence names next to it.
+BARE_ORGAN = {"ban", "chấp", "hành", "thường", "vụ", "tỉnh", "thành", "ủy", "đảng", "bộ"}
+
+
+def _post_after(g: Gazetteer, syls: list[Syllable], j: int, ctx: ArticleContext) -> Title | None:
+    """The post a membership run goes on to: '…, (thôi) giữ chức Bí thư Thành ủy Đà Nẵng'."""
+    keys = keys_of(syls)
+    while j < len(keys) and keys[j] in {",", "và", "thôi", "đồng", "thời"}:
+        j += 1
+    verb = g.cue_at("holding-verb", keys, j) if j < len(keys) else None
+    chain = chain_at(g, syls, verb, ctx) if verb is not None else []
+    return chain[0] if chain else None
+
+
+def _committee_at_end(g: Gazetteer, syls: list[Syllable], titles: list[Title], post: str | None,
+                      ctx: ArticleContext) -> list[Title]:
+    """'Ban Chấp hành, Ban Thường vụ Đảng ủy X': the committee named at the end is the first one's too; with
+    none named there, the committee of the post the run goes on to ('tham gia Ban Chấp hành, Ban Thường vụ
+    Thành ủy, giữ chức Bí thư Thành ủy Đà Nẵng')."""
     last = titles[-1].body if titles else ""
     parts = ("Ban Thường vụ Đảng ủy ", "Ban Chấp hành Đảng bộ ")
     org = next((last.removeprefix(p) for p in parts if last.startswith(p)), None)
-    if not org:
+    organs = _organs(g, org, post, ctx)
+    if not organs:
         return titles
-    bare = {("ban", "chấp", "hành"): f"Ban Chấp hành Đảng bộ {org}",
-            ("ban", "thường", "vụ"): f"Ban Thường vụ Đảng ủy {org}"}
     out = []
     for t in titles:
-        written = tuple(s.key for s in syls[t.start:t.end])
-        out.append(dataclasses.replace(t, body=bare[written]) if written in bare else t)
+        written = [s.key for s in syls[t.start:t.end]]
+        organ = organs.get(tuple(written[:3])) if set(written) <= BARE_ORGAN else None
+        out.append(dataclasses.replace(t, body=organ) if organ else t)
     return out
+
+
+def _organs(g: Gazetteer, org: str | None, post: str | None, ctx: ArticleContext) -> dict[tuple[str, ...], str]:
+    """The executive and the standing board of a Party committee named at the end of a run (org: 'Đảng ủy X'
+    without 'Đảng ủy'), else of the committee a post is of ('Đảng ủy X', 'Thành ủy Đà Nẵng')."""
+    if org is None and post and post.startswith("Đảng ủy "):
+        org = post.removeprefix("Đảng ủy ")
+    if org:
+        return {("ban", "chấp", "hành"): f"Ban Chấp hành Đảng bộ {org}",
+                ("ban", "thường", "vụ"): f"Ban Thường vụ Đảng ủy {org}"}
+    head = next((h for h in ("Tỉnh ủy ", "Thành ủy ") if post and post.startswith(h)), None)
+    if not post or head is None:
+        return {}
+    organs: dict[tuple[str, ...], str] = {}
+    for key, text in ((("ban", "chấp", "hành"), f"Ban Chấp hành Đảng bộ {post.removeprefix(head)}"),
+                      (("ban", "thường", "vụ"), f"Ban Thường vụ {post}")):
+        syls = g.syllables(text)
+        hit = body_at(g, syls, 0, ctx)
+        if hit and hit[0] == len(syls):
+            organs[key] = hit[1]
+    return organs
 
 
