@@ -217,7 +217,10 @@ def list_header(b: Binding, at: Site) -> Bindings | None:
             k += 1
     # "Header: Title A; Title B; …" (one item before ';'): the items run on past ';';
     # "Header: Title A, Title B; other group" (several): ';' ends the header's list
-    if k < len(syls) and keys[k] == ";" and items == 1:
+    # "Header gồm:" with its items on the lines after: the header's titles go to them, unless the header
+    # only names the post ("Hội đồng thi tuyển chức danh Phó Viện trưởng … gồm:")
+    named = g.cue_before("post-named", keys, at.i) is not None
+    if k < len(syls) and keys[k] == ";" and items == 1 or items == 0 and not named:
         b.loose.append((at.i, at.current))
     return at.end, pairs
 
@@ -301,11 +304,33 @@ def header_titles(sentence: Sentence, ctx: ArticleContext, loose: list[tuple[int
     hit = body_at(g, syls, k, ctx) if k < colon else None
     if hit and keys[skip_qualifiers(syls, hit[0]):][:1] == ["gồm"]:  # the body, then straight away "gồm"
         return [Title(g.member_role.get(hit[1], "Ủy viên"), hit[1], k, hit[0], False)]
+    if has := _body_has(sentence, ctx, start, colon):
+        return has
     for m in range(start, colon):  # "5 vị lần đầu vào Bộ Chính trị là các ông: …"
         if g.cue_at("membership", keys, m) is not None:
             titles, _ = memberships(g, syls, g.cue_at("membership", keys, m) or m, ctx)
             if titles:
                 return titles
+    return []
+
+
+def _body_has(sentence: Sentence, ctx: ArticleContext, start: int, colon: int) -> list[Title]:
+    """A header naming a body, then what it has, before a list: 'Bộ Chính trị có 16 ủy viên:' (each item a
+    member), 'Bộ X hiện có các Thứ trưởng gồm:' (each item holds the post in the body)."""
+    g, syls, keys = ctx.g, sentence.syllables, sentence.keys
+    for k in range(start, colon):
+        hit = body_at(g, syls, k, ctx) if syls[k].capital else None
+        has = g.cue_at("list-has", keys, skip_qualifiers(syls, hit[0])) if hit else None
+        if hit is None or has is None:
+            continue
+        m = has
+        while m < colon and (keys[m].isdigit() or keys[m] in {"các", "những"}):
+            m += 1
+        role = g.roles.longest(keys, m)
+        if role and role[1] != "Ủy viên":
+            return [Title(role[1], hit[1], k, role[0], False)]
+        if role or g.cue_at("members", keys, m) is not None:
+            return [Title(g.member_role.get(hit[1], "Ủy viên"), hit[1], k, hit[0], False)]
     return []
 
 
