@@ -361,7 +361,8 @@ def test_member_roles_are_roles():
 CUE_LISTS = {"former", "incoming", "honorific", "past", "holding-verb", "membership", "list-intro", "reporting",
              "no-name-start", "credit", "named-after", "lunar-year",
              "org-end", "presence", "not-presence", "clause", "rank", "name-stop", "proxy", "adhoc-head", "middle-name",
-             "take-up", "not-take-up", "leave", "current", "leave-after", "succession", "not-succession"}
+             "take-up", "not-take-up", "leave", "current", "leave-after", "succession", "not-succession",
+             "list-has", "members", "post-named"}
 
 
 def test_cue_lists():
