@@ -55,6 +55,13 @@ class ArticleContext:
     adhoc: list[tuple[int, str, list[str]]] = field(default_factory=list)  # (offset, name, head) of ad-hoc bodies
     named: frozenset[str] = frozenset()  # the national bodies the article names
     syllables: Syllables = field(default_factory=Syllables)  # of the whole clean text, made once
+    mentions: tuple[tuple[int, str], ...] = ()  # (offset, name) of every national body named, in order
+
+    def named_before(self, head: list[str], before: int) -> str | None:
+        """The last national body named before an offset whose name starts with these (folded) words: what
+        a head word written alone means ('Phó Chủ tịch Hội' after 'Hội Cựu chiến binh Việt Nam')."""
+        named = [name for at, name in self.mentions if at < before and self.g.keys(name)[:len(head)] == head]
+        return named[-1] if named else None
 
     def adhoc_body(self, head: list[str], before: int) -> str | None:
         """The last ad-hoc body with this head word ('hội đồng', 'ban') introduced before an offset."""

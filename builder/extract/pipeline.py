@@ -49,13 +49,13 @@ def article_context(article: Article) -> ArticleContext:
     organisation = min(orgs, key=lambda o: (-orgs[o], o)) if orgs else None
     unit, _, name = (organisation or "").partition(" ")
     local = Place(name, unit) if unit in local_units() and name else None
+    mentions = tuple((syllables[k].start, hit[1]) for k, key in enumerate(keys)
+                     if key in g.bodies.root and (hit := g.bodies.longest(keys, k)))
     return ArticleContext(g, place, organisation, article.meta.get("published"), _headline(article),
                           ProperNames(clean),
                           {u: min(c, key=lambda n: (-c[n], n)) for u, c in units.items()}, local,
-                          _adhoc(g, syllables, clean.text),
-                          frozenset(hit[1] for k, key in enumerate(keys)
-                                    if key in g.bodies.root and (hit := g.bodies.longest(keys, k))),
-                          syllables)
+                          _adhoc(g, syllables, clean.text), frozenset(name for _, name in mentions),
+                          syllables, mentions)
 
 
 def _adhoc(g: Gazetteer, syllables: list[Syllable], text: str) -> list[tuple[int, str, list[str]]]:

@@ -62,6 +62,8 @@ def title_at(g: Gazetteer, syls: list[Syllable], i: int, ctx: ArticleContext) ->
         elif bodies:
             end, body = max(bodies, key=lambda b: b[0])
             candidates.append((end, role, body))
+        elif (short := _short_reference(g, syls, j, ctx)):  # "Phó Chủ tịch Hội": the Hội named before
+            candidates.append((short[0], role, short[1]))
         elif (head := g.cue_at("adhoc-head", keys, j)) and (adhoc := ctx.adhoc_body(keys[j:head], syls[i].start)):
             candidates.append((head, role, adhoc))  # "Chủ tịch Hội đồng": the Hội đồng the article set up
         elif (adhoc := ctx.adhoc_body(keys[j - 1:j], syls[i].start)) and keys[j - 1] in {"ban", "đoàn", "tổ"}:
@@ -78,6 +80,17 @@ def title_at(g: Gazetteer, syls: list[Syllable], i: int, ctx: ArticleContext) ->
     if not syls[i].capital and not (i > 0 and keys[i - 1] in lead_in) and end - i < 3:
         return None
     return Title(role, body, i, skip_qualifiers(syls, end), former)
+
+
+def _short_reference(g: Gazetteer, syls: list[Syllable], j: int, ctx: ArticleContext) -> tuple[int, str] | None:
+    """(end, body) of a body's head word written alone at j, capitalised and not followed by a name ('Phó
+    Chủ tịch Hội khóa VII'): the body of that head the article named last before it."""
+    keys = keys_of(syls)
+    head = g.cue_at("short-head", keys, j) if j < len(syls) and syls[j].capital else None
+    if head is None or head < len(syls) and syls[head].capital and syls[head].written.isalpha():
+        return None
+    body = ctx.named_before(keys[j:head], syls[j].start)
+    return (head, body) if body else None
 
 
 def _implied_body(g: Gazetteer, keys: list[str], j: int, role: str) -> tuple[int, str] | None:
