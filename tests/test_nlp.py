@@ -144,3 +144,15 @@ def test_a_known_surname_before_a_province_is_still_a_name() -> None:
 
     g, text = gazetteer(), "Ông Nguyễn Hòa Bình phát biểu."
     assert [n.text for n in names(g, g.syllables(text), text, 0)] == ["Nguyễn Hòa Bình"]
+
+
+def test_a_list_number_stays_with_its_item():
+    from builder.text.ingest import make_article
+    from builder.text.nlp import split_sentences
+
+    text = "Danh sách gồm:\n1. Ông Trần Văn An.\n2. Bà Lê Thị Bình; 3. Ông Phạm Văn Cường.\nNgày 5. Ông Hà nói."
+    clean = make_article("x", "x.txt", text).clean
+    got = [clean.text[a:b] for a, b, _ in split_sentences(clean)]
+    assert "1. Ông Trần Văn An." in got and "2. Bà Lê Thị Bình; 3. Ông Phạm Văn Cường." in got
+    assert "1." not in got and "2." not in got
+    assert "Ông Hà nói." in got  # a number after a word is no list number

@@ -228,8 +228,26 @@ def list_header(b: Binding, at: Site) -> Bindings | None:
 def _glued(b: Binding, at: Site, glue: set[str]) -> Bindings | None:
     """The titles right after a name and one of the glue marks: 'A, titles', 'A (titles)', 'A - titles'."""
     k = at.before
+    if k >= 0 and b.keys[k] in glue and k not in b.by_end:
+        k = _before_aside(b, k)
     return (at.end, [(b.by_end[k], t) for t in at.current]) if k >= 0 and b.keys[k] in glue and k in b.by_end \
         else None
+
+
+def _before_aside(b: Binding, k: int) -> int:
+    """The glue mark before an aside that ends at the mark k: 'A, sinh năm 1972, quê Hà Tĩnh, Title' and 'A
+    (sinh năm 1972), Title' → the mark right after A; else k."""
+    keys = b.keys
+    if keys[k] == "," and k > 0 and keys[k - 1] == ")" and "(" in keys[max(0, k - 16):k]:
+        opening = max(x for x in range(max(0, k - 16), k) if keys[x] == "(")
+        return opening if opening in b.by_end else k
+    marks = [x for x in range(max(0, k - 16), k) if keys[x] == ","]
+    for mark in reversed(marks):
+        if b.g.cue_at("aside", keys, mark + 1) is None:
+            break
+        if mark in b.by_end:
+            return mark
+    return k
 
 
 @register("bind", Rule("name-paren-titles", "holding", 0.85, "titles in parentheses after a name", (
@@ -295,7 +313,8 @@ def header_titles(sentence: Sentence, ctx: ArticleContext, loose: list[tuple[int
     no name, or the membership of a body the header is about ('Ban Bí thư … gồm 11 người …, gồm:')."""
     g, syls, keys = ctx.g, sentence.syllables, sentence.keys
     start = max((k for k in range(colon) if keys[k] in {";", ":", "."}), default=-1) + 1
-    titles = [t for at, chain in loose if start <= at < colon for t in chain]
+    titles = [t for at, chain in loose if start <= at < colon and _heads(g, keys, max(start, at - 3), at,
+                                                                         chain[-1].end, colon) for t in chain]
     if titles:
         return titles
     k = start
@@ -312,6 +331,16 @@ def header_titles(sentence: Sentence, ctx: ArticleContext, loose: list[tuple[int
             if titles:
                 return titles
     return []
+
+
+def _heads(g: Gazetteer, keys: list[str], before: int, at: int, end: int, colon: int) -> bool:
+    """Whether titles at..end head the list after `colon`: counted or plural ('các Phó Chủ tịch', '3 ủy
+    viên'), or followed by nothing but words that lead into a list ('…, gồm các đồng chí:'). A title followed
+    by other words is its sentence's actor ('Bí thư Tỉnh ủy trao quyết định cho các đồng chí:')."""
+    if any(k.isdigit() or k in g.cue_words("count") for k in keys[before:at]):
+        return True
+    filler = g.cue_words("header-filler") | g.cue_words("list-intro") | g.cue_words("honorific")
+    return all(k in filler or not k.isalpha() or k.strip("ivxlc") == "" for k in keys[end:colon])
 
 
 def _body_has(sentence: Sentence, ctx: ArticleContext, start: int, colon: int) -> list[Title]:
@@ -336,8 +365,10 @@ def _body_has(sentence: Sentence, ctx: ArticleContext, start: int, colon: int) -
 
 @register("bind-end", LIST_HEADER)
 def header_items(b: Binding) -> list[tuple[Name, Title]]:
-    """Every name after a header's colon (or 'gồm' before names), up to the next colon or the sentence's end,
-    gets the header's titles: '… có 8 ủy viên Bộ Chính trị tái cử, gồm: A; B …'."""
+    """Every item after a header's colon (or 'gồm' before names), up to the next colon or the sentence's end,
+    gets the header's titles: '… có 8 ủy viên Bộ Chính trị tái cử, gồm: A; B …'. An item is a name with
+    nothing but separators, numbers, honorifics, ranks, titles and asides ('sinh năm 1970') between it and the
+    item before; a name inside an item's words ('1. A, thay ông B') is not one."""
     sentence, ctx, keys = b.sentence, b.ctx, b.keys
     have = {(n.start, t.role, t.body) for n, t, _ in b.out}
     held = {(n.start, t.body) for n, t, _ in b.out}
@@ -348,11 +379,38 @@ def header_items(b: Binding) -> list[tuple[Name, Title]]:
     for m, colon in enumerate(marks):
         titles = header_titles(sentence, ctx, b.loose, colon)
         stop = marks[m + 1] if m + 1 < len(marks) else len(keys)
+        last = colon + 1
         for n in b.found:
             if colon < n.start < stop:
-                extra += [(n, t) for t in titles
-                          if (n.start, t.role, t.body) not in have and (n.start, t.body) not in held]
+                if _only_item_marks(b, last, n.start):
+                    extra += [(n, t) for t in titles
+                              if (n.start, t.role, t.body) not in have and (n.start, t.body) not in held]
+                last = n.end
     return extra
+
+
+def _only_item_marks(b: Binding, k: int, end: int) -> bool:
+    """Whether syllables k..end hold nothing but what lies between two list items: separators, numbers,
+    honorifics, ranks, title chains and asides ('sinh năm 1970, quê Hà Tĩnh', anything in parentheses); a ';'
+    starts an item whatever came before it ('A với 98% tán thành; B …')."""
+    g, syls, keys = b.g, b.syls, b.keys
+    if ";" in keys[k:end]:
+        k = max(x for x in range(k, end) if keys[x] == ";") + 1
+    marks = {"và", "các"} | g.cue_words("honorific")
+    while k < end:
+        if keys[k] == "(" and ")" in keys[k:end]:
+            k = keys.index(")", k) + 1
+        elif keys[k] in marks or keys[k].isdigit() or not syls[k].written[:1].isalnum():
+            k += 1
+        elif (rank := g.cue_at("rank", keys, k)) is not None:
+            k = rank
+        elif g.cue_at("aside", keys, k) is not None:
+            k = next((x for x in range(k, end) if keys[x] in {",", ")", ";"}), end)
+        elif chain := chain_at(g, syls, k, b.ctx):
+            k = chain[-1].end
+        else:
+            return False
+    return True
 
 
 def header_text(sentence: Sentence, title: Title) -> str:
@@ -362,10 +420,28 @@ def header_text(sentence: Sentence, title: Title) -> str:
 
 
 def list_item(sentence: Sentence, ctx: ArticleContext) -> Name | None:
-    """The person a list item after a header is about: a short line or bullet whose first full name comes
-    within its first words ('Ông A, title', '- Title A.', 'Title A')."""
+    """The person a list item after a header is about: a short line or bullet that starts with its person —
+    past a bullet or number, honorifics, ranks and the person's titles, the first full name ('Ông A, title',
+    '- Title A.', '2) Đại tá A'). A line that starts otherwise ('Dự hội nghị còn có …') is no item."""
 
     if len(sentence.text) > 250 and not LIST_ITEM.match(sentence.text):
         return None
     found = sentence.names
-    return found[0] if found and found[0].start <= 10 else None
+    return found[0] if found and found[0].start == item_start(sentence, ctx) else None
+
+
+def item_start(sentence: Sentence, ctx: ArticleContext) -> int:
+    """Where the person of a list item is written: past its bullet or number, honorifics, ranks and titles."""
+    g, syls, keys = ctx.g, sentence.syllables, sentence.keys
+    k = 0
+    while k < len(keys) and (keys[k].isdigit() or not syls[k].written[:1].isalnum()):
+        k += 1
+    for _ in range(3):
+        while k < len(keys) and (keys[k] in g.cue_words("honorific") or g.cue_at("rank", keys, k) is not None
+                                 or keys[k] == ","):
+            k = g.cue_at("rank", keys, k) or k + 1
+        chain = chain_at(g, syls, k, ctx) if k < len(keys) else []
+        if not chain:
+            break
+        k = chain[-1].end
+    return k

@@ -140,6 +140,7 @@ def extract(article: Article) -> Facts:
     chairs: list[tuple[int, str]] = []
     mentioned: Event | None = None  # an undated gathering a sentence puts people at
     header: list[tuple[Title, str, Change]] = []  # the titles of a list header the last sentence opened
+    semicolons = False  # whether the items of that list so far end with ';'
     sents = sentences(article, whole)
     for sent, ctx in zip(sents, sections(whole, sents)):
         syls = sent.syllables
@@ -157,9 +158,14 @@ def extract(article: Article) -> Facts:
             facts.holdings += [Holding(person.text, t.role, t.body, written, evidence(LIST_HEADER, sent),
                                        change=change.kind, cue=change.cue)
                                for t, written, change in header if t.body not in own]
+            mark = sent.text.rstrip()[-1:]
+            semicolons = semicolons or mark == ";"
+            if mark == "." and semicolons:  # "A;\nB;\nC." : C is the last item
+                header = []
         elif header:
             header = []
         if bound.opens:
+            semicolons = False
             header = [(t, header_text(sent, t), change_at(ctx, sent, t, sent.names, True, said))
                       for t in bound.opens]
         facts.events += events.find_events(sent, ctx)

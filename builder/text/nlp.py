@@ -25,6 +25,16 @@ SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“(]?[A-ZĐÀ-�
 NO_BREAK_AFTER = re.compile(r"(?:\b(?:TP|Tp|T\.Ư|TƯ|Q|P|TS|ThS|GS|PGS|Th\.S|Mr|St|tr|Nxb|v\.v)\.|\b[A-ZĐ]\.)$")
 
 
+LIST_NUMBER = re.compile(r"\s*\d{1,3}\.")
+
+
+def _list_number(text: str, start: int, end: int) -> bool:
+    """Whether text[:end] ends with a list item's number ('1.') at the start of a line or after '; ' or ': '."""
+    begin = max(start, text.rfind("\n", start, end) + 1, text.rfind("; ", start, end) + 2,
+                text.rfind(": ", start, end) + 2)
+    return LIST_NUMBER.fullmatch(text, begin, end) is not None
+
+
 def split_sentences(clean: Clean) -> list[tuple[int, int, bool]]:
     """(start, end, is_caption) of each sentence of the non-metadata paragraphs."""
     out = []
@@ -33,7 +43,8 @@ def split_sentences(clean: Clean) -> list[tuple[int, int, bool]]:
             continue
         start = para.start
         for m in SENTENCE_BREAK.finditer(clean.text, para.start, para.end):
-            if NO_BREAK_AFTER.search(clean.text, max(para.start, m.start() - 6), m.start()):
+            if NO_BREAK_AFTER.search(clean.text, max(para.start, m.start() - 6), m.start()) \
+                    or _list_number(clean.text, para.start, m.start()):
                 continue
             out.append((start, m.start(), para.caption))
             start = m.end()
