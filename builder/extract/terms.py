@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 TERM = re.compile(
     r"(?:(?P<khoa>[Kk]hó?o?á?a?\s+(?P<ord>[IVXLC]+|\d{1,2}))\s*,?\s*\(?\s*)?"
-    r"(?:các\s+)?nhiệm\s+kỳ\s*(?:Đại hội [IVXLC]+\s*)?\(?\s*(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})")
+    r"(?:các\s+)?nhiệm\s+kỳ\s*(?:Đại hội [IVXLC]+\s*)?\(?\s*(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})"
+    r"(?:\)?\s*[,(]\s*(?P<khoa_after>[Kk]hó?o?á?a?\s+(?P<ord_after>[IVXLC]+|\d{1,2}))\b)?")  # "…, khóa XVII" after
 MORE_RANGES = re.compile(r"\s*,\s*(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})")  # "các nhiệm kỳ 2010-2015, 2015-2020"
 NOT_IN_A_NAME = re.compile(r"[,;.()]")
 
@@ -57,6 +58,13 @@ def _owner(ctx: ArticleContext, before: str) -> str | None:
     return owner[0].upper() + owner[1:]
 
 
+def _activity_time(ctx: ArticleContext, before: str) -> bool:
+    """Whether 'nhiệm kỳ' follows a word that makes it the time of an activity ('hoạt động trong nhiệm kỳ
+    2020-2025'), not a body's term."""
+    keys = ctx.g.keys(before[-40:])
+    return bool(keys) and keys[-1] in ctx.g.cue_words("term-time")
+
+
 def find_terms(sent: Sentence, ctx: ArticleContext) -> list[TermFact]:
     """Terms stated in a sentence: the steps of stage "terms", in order."""
     return [t for step, rule in steps("terms") for t in step(sent, ctx, evidence(rule, sent))]
@@ -69,7 +77,7 @@ def _terms(sent: Sentence, ctx: ArticleContext, ev: Evidence, khoa: bool) -> lis
     out = []
     sentence = sent.text
     for m in TERM.finditer(sentence):
-        if bool(m.group("khoa")) != khoa:
+        if bool(m.group("khoa") or m.group("khoa_after")) != khoa or _activity_time(ctx, sentence[:m.start()]):
             continue
         here = _place_before(ctx, sent, m.start())
         local = dataclasses.replace(ctx, place=here) if here else ctx
@@ -79,7 +87,8 @@ def _terms(sent: Sentence, ctx: ArticleContext, ev: Evidence, khoa: bool) -> lis
         owner = _owner(local, sentence[:m.start()])
         if not owner:
             continue
-        ordinal = roman(m.group("ord")) if m.group("ord") else None
+        written = m.group("ord") or m.group("ord_after")
+        ordinal = roman(written) if written else None
         parts = [p.strip() for p in re.split(r"\s+và\s+(?:đại biểu\s+)?", owner) if p.strip()]
         ranges = [(a, b)] + [(int(r.group("a")), int(r.group("b"))) for r in _more_ranges(sentence, m.end())
                              if 0 < int(r.group("b")) - int(r.group("a")) <= 10]
@@ -88,7 +97,7 @@ def _terms(sent: Sentence, ctx: ArticleContext, ev: Evidence, khoa: bool) -> lis
                 part = THIS_PLACE.sub(rf"\1 {here.name}", part)
             name = expand(local, part[0].upper() + part[1:])
             if khoa and k == len(parts) - 1:
-                name = f"{name} khóa {m.group('ord')}"
+                name = f"{name} khóa {written}"
             out += [TermFact(name, start, end, ordinal if k == len(parts) - 1 else None, ev) for start, end in ranges]
     return out
 
