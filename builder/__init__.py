@@ -55,6 +55,9 @@ API: dict[str, tuple[str, str]] = {
     "RemoteError": ("builder.use.remote", "RemoteError"),
     "review_rows": ("builder.use.review", "review_rows"),
     "run_query": ("builder.use.query", "run"),
+    "audit": ("builder.use.audit", "audit"),
+    "write_audit": ("builder.use.audit", "write_audit"),
+    "flagged_misses": ("builder.use.audit", "flagged_misses"),
     "saved": ("builder.use.query", "saved"),
     "SavedQuery": ("builder.use.query", "SavedQuery"),
     "SEEDS": ("builder.resources", "SEEDS"),
@@ -85,6 +88,7 @@ if TYPE_CHECKING:  # the same names, for type checkers and editors (tests/test_a
     from builder.rdf.store import OxigraphGraph
     from builder.resources import SEEDS
     from builder.run.build import OUTPUTS, Build, build_dataset, write_outputs
+    from builder.use.audit import audit, flagged_misses, write_audit
     from builder.use.evaluate import calibrate, evaluate, load_gold, reliability, write_calibration
     from builder.use.facts import graph_facts
     from builder.use.fuseki import fuseki_config

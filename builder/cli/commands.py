@@ -230,6 +230,31 @@ def cmd_viz(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_audit(args: argparse.Namespace) -> int:
+    b = builder.build_dataset(args.paths or [builder.SEEDS])
+    _warn(b.errors)
+    flags = builder.audit(b.articles, b.facts)
+    out = Path(args.output)
+    builder.write_audit(flags, out)
+    kinds = Counter(f.kind for f in flags)
+    per_article = len(flags) / max(1, len(b.articles))
+    summary: dict[str, Any] = {"articles": len(b.articles), "flags": len(flags), "per_article": round(per_article, 2),
+                               "kinds": dict(sorted(kinds.items())), "wrote": str(out)}
+    lines = [f"{len(flags)} possible misses in {len(b.articles)} articles ({per_article:.1f} an article: "
+             + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) + f"); all in {out}"]
+    lines += [f"  {f.score:.2f} {f.kind:16} {f.article}:{f.start}-{f.end}  {'; '.join(f.persons)}"
+              + (f" ~ {f.near}" if f.near else "") for f in flags[:args.limit]]
+    if args.gold:
+        gold = builder.load_gold(Path(args.gold))
+        scores = builder.evaluate(builder.graph_facts(b.merged), gold)
+        flagged, missed = builder.flagged_misses(flags, scores["misses"])
+        summary["gold_missed_holdings"], summary["flagged"] = missed, flagged
+        lines.append(f"gold: {flagged} of the {missed} holdings the build missed are flagged"
+                     f" ({flagged / max(1, missed):.0%})")
+    _report(args, summary, lines)
+    return 0
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     gold = builder.load_gold(Path(args.gold))
     if not gold:

@@ -8,6 +8,7 @@ import builder
 from builder.check.shacl import ENGINES
 from builder.cli.commands import (
     FORMATS,
+    cmd_audit,
     cmd_build,
     cmd_conflicts,
     cmd_eval,
@@ -167,5 +168,13 @@ def parser() -> argparse.ArgumentParser:
                    help="write each rule's measured precision as its confidence (default: the rule registry's data)")
     e.add_argument("paths", nargs="*", help="article files or folders (default: the bundled seeds)")
     e.set_defaults(func=cmd_eval)
+
+    a = sub.add_parser("audit", help="build in memory, then list where a holding may have been missed",
+                       parents=[common], description="Example: kg audit articles/ -o audit.csv --limit 30")
+    a.add_argument("paths", nargs="*", help="article files or folders (default: the bundled seeds)")
+    a.add_argument("-o", "--output", default="audit.csv", help="CSV file of every flag (default: audit.csv)")
+    a.add_argument("--limit", type=_positive, default=20, metavar="N", help="flags to print (default: 20)")
+    a.add_argument("--gold", metavar="DIR", help="gold *.json files: also say how many missed holdings are flagged")
+    a.set_defaults(func=cmd_audit)
     return p
 
