@@ -56,6 +56,7 @@ class ArticleContext:
     named: frozenset[str] = frozenset()  # the national bodies the article names
     syllables: Syllables = field(default_factory=Syllables)  # of the whole clean text, made once
     mentions: tuple[tuple[int, str], ...] = ()  # (offset, name) of every national body named, in order
+    defined: dict[tuple[str, ...], str] = field(default_factory=dict)  # abbreviation the article defines → body
 
     def named_before(self, head: list[str], before: int) -> str | None:
         """The last national body named before an offset whose name starts with these (folded) words: what

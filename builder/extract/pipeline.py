@@ -4,11 +4,13 @@ names, ad-hoc bodies), then every sentence through the rules, then one event per
 from __future__ import annotations
 
 import dataclasses
+import re
+from bisect import bisect_left
 from collections import Counter
 
 from builder.extract import events
 from builder.extract.bind import LIST_HEADER, bind, header_text, list_item
-from builder.extract.bodies import organisation_at, unit_name
+from builder.extract.bodies import body_at, organisation_at, unit_name
 from builder.extract.changes import Change, change_at, cues_in, successions
 from builder.extract.context import ArticleContext, Sentence
 from builder.extract.documents import find_documents
@@ -49,13 +51,32 @@ def article_context(article: Article) -> ArticleContext:
     organisation = min(orgs, key=lambda o: (-orgs[o], o)) if orgs else None
     unit, _, name = (organisation or "").partition(" ")
     local = Place(name, unit) if unit in local_units() and name else None
+    defined = _defined(g, syllables, clean.text, keys)
     mentions = tuple((syllables[k].start, hit[1]) for k, key in enumerate(keys)
                      if key in g.bodies.root and (hit := g.bodies.longest(keys, k)))
     return ArticleContext(g, place, organisation, article.meta.get("published"), _headline(article),
                           ProperNames(clean),
                           {u: min(c, key=lambda n: (-c[n], n)) for u, c in units.items()}, local,
                           _adhoc(g, syllables, clean.text), frozenset(name for _, name in mentions),
-                          syllables, mentions)
+                          syllables, mentions, defined)
+
+
+ABBREVIATION = re.compile(r"\(([A-ZĐ][A-ZĐ0-9&]{1,9}(?: (?:[A-ZĐ][A-ZĐ0-9&]{1,9}|tỉnh|thành phố|huyện|xã|phường))*)\)")
+
+
+def _defined(g: Gazetteer, syllables: list[Syllable], text: str, keys: list[str]) -> dict[tuple[str, ...], str]:
+    """Abbreviations the article defines in parentheses right after a body ('Bộ Chỉ huy Quân sự tỉnh Hà Nam
+    (Bộ CHQS tỉnh)', 'Tập đoàn Điện lực Việt Nam (EVN)') → the body, for the titles that use them later."""
+    starts = [s.start for s in syllables]
+    out: dict[tuple[str, ...], str] = {}
+    for m in ABBREVIATION.finditer(text):
+        paren = bisect_left(starts, m.start())
+        ctx = ArticleContext(g)
+        hits = [hit for k in range(max(0, paren - 16), paren)
+                if syllables[k].capital and (hit := body_at(g, syllables, k, ctx)) and hit[0] == paren]
+        if hits:
+            out.setdefault(tuple(g.keys(m.group(1))), hits[0][1])
+    return out
 
 
 def _adhoc(g: Gazetteer, syllables: list[Syllable], text: str) -> list[tuple[int, str, list[str]]]:

@@ -62,6 +62,8 @@ def title_at(g: Gazetteer, syls: list[Syllable], i: int, ctx: ArticleContext) ->
         elif bodies:
             end, body = max(bodies, key=lambda b: b[0])
             candidates.append((end, role, body))
+        elif (own := _defined_at(keys, j, ctx)):  # "Tổng Giám đốc EVN" after "Tập đoàn Điện lực Việt Nam (EVN)"
+            candidates.append((own[0], role, own[1]))
         elif (short := _short_reference(g, syls, j, ctx)):  # "Phó Chủ tịch Hội": the Hội named before
             candidates.append((short[0], role, short[1]))
         elif (head := g.cue_at("adhoc-head", keys, j)) and (adhoc := ctx.adhoc_body(keys[j:head], syls[i].start)):
@@ -80,6 +82,12 @@ def title_at(g: Gazetteer, syls: list[Syllable], i: int, ctx: ArticleContext) ->
     if not syls[i].capital and not (i > 0 and keys[i - 1] in lead_in) and end - i < 3:
         return None
     return Title(role, body, i, skip_qualifiers(syls, end), former)
+
+
+def _defined_at(keys: list[str], j: int, ctx: ArticleContext) -> tuple[int, str] | None:
+    """(end, body) of an abbreviation the article defined, written at j."""
+    hits = [(j + len(abbr), body) for abbr, body in ctx.defined.items() if tuple(keys[j:j + len(abbr)]) == abbr]
+    return max(hits) if hits else None
 
 
 def _short_reference(g: Gazetteer, syls: list[Syllable], j: int, ctx: ArticleContext) -> tuple[int, str] | None:
