@@ -48,7 +48,7 @@ CHAIR_AFTER = re.compile(r"^(?:\s*,[^.;:]{0,120}?,?)?\s*(?:đã\s+|cùng\s+|đ�
 # "… dưới sự chủ trì của …", "có sự tham dự và chủ trì của …".
 REPLACED = re.compile(r"\bthay\s+(?:cho\s+)?(?:ông|bà|đồng chí)?\s*$", re.I)
 JOINED = re.compile(r"\s*(?:,|và)\s*(?:đồng chí|ông|bà)?\s*", re.I)  # between two names of one list
-CHAIRS_FOLLOW = re.compile(r"(?:^|[.;:]\s*)(?:[Tt]ham dự và )?[Cc]hủ trì(?: [^,;:]{0,40}?)?,? có\b"
+CHAIRS_FOLLOW = re.compile(r"(?:^|[.;:]\s*)(?:[Tt]ham dự và |[Đđ]ồng )?[Cc]hủ trì(?: [^,;:]{0,40}?)?,? có\b"
                            r"|\b(?:dưới|có) sự (?:tham dự và )?chủ trì của\b")
 CHAIR_BEFORE = re.compile(r"(?:\bdo|chủ trì:?)\s*(?:đồng chí\s+|ông\s+|bà\s+)?$", re.I)
 
