@@ -228,10 +228,11 @@ def list_header(b: Binding, at: Site) -> Bindings | None:
 def _glued(b: Binding, at: Site, glue: set[str]) -> Bindings | None:
     """The titles right after a name and one of the glue marks: 'A, titles', 'A (titles)', 'A - titles'."""
     k = at.before
-    if k >= 0 and b.keys[k] in glue and k not in b.by_end:
-        k = _before_aside(b, k)
-    return (at.end, [(b.by_end[k], t) for t in at.current]) if k >= 0 and b.keys[k] in glue and k in b.by_end \
-        else None
+    if not (k >= 0 and b.keys[k] in glue):
+        return None
+    if k not in b.by_end:
+        k = _before_aside(b, k)  # 'A (trái), titles', 'A, sinh năm 1970, titles'
+    return (at.end, [(b.by_end[k], t) for t in at.current]) if k in b.by_end else None
 
 
 def _before_aside(b: Binding, k: int) -> int:

@@ -51,7 +51,9 @@ def title_at(g: Gazetteer, syls: list[Syllable], i: int, ctx: ArticleContext) ->
         bodies = [b for k in (j - 2, j - 1, j) if k > i and (b := body_at(g, syls, k, ctx)) and b[0] > j]
         implied = _implied_body(g, keys, j, role)
         place = g.places.longest(keys, j) if role in g.committee_roles else None
-        if implied:  # "Bộ trưởng Quốc phòng" → Bộ Quốc phòng, before any local "Công an tỉnh …" reading
+        if shared := _party_group_shared(g, syls, j, ctx):  # "Bí thư Đảng đoàn, Chủ tịch X": Đảng đoàn X
+            candidates.append((shared[0], role, shared[1]))
+        elif implied:  # "Bộ trưởng Quốc phòng" → Bộ Quốc phòng, before any local "Công an tỉnh …" reading
             candidates.append((implied[0], role, implied[1]))
         elif place and not bodies:  # "Bí thư Hà Nội" → Thành ủy Hà Nội
             candidates.append((place[0], role, f"{place[1].committee} {place[1].name}"))
@@ -158,6 +160,23 @@ def _chain(g: Gazetteer, syls: list[Syllable], i: int, ctx: ArticleContext) -> l
         else:
             break
     return out
+
+
+PARTY_GROUPS = (["ban", "cán", "sự", "đảng"], ["ban", "cán", "sự"], ["đảng", "đoàn"])
+
+
+def _party_group_shared(g: Gazetteer, syls: list[Syllable], j: int, ctx: ArticleContext) -> tuple[int, str] | None:
+    """(end, body) of a Party group written bare at j and shared with the next title's body: 'Bí thư Ban cán
+    sự đảng, Tổng Thanh tra Chính phủ' → Ban cán sự đảng Thanh tra Chính phủ."""
+    keys = keys_of(syls)
+    group = next((p for p in PARTY_GROUPS if keys[j:j + len(p)] == p), None)
+    end = j + len(group) if group else j
+    if not group or end >= len(keys) - 1 or keys[end] not in {",", "-", "–"}:
+        return None
+    after = title_at(g, syls, end + 1, ctx)
+    if not after or after.body.startswith(("Tỉnh ủy", "Thành ủy", "Đảng", "Ban")):
+        return None
+    return end, f"{'Đảng đoàn' if group == ['đảng', 'đoàn'] else 'Ban cán sự đảng'} {after.body}"
 
 
 def memberships(g: Gazetteer, syls: list[Syllable], i: int, ctx: ArticleContext) -> tuple[list[Title], int]:
