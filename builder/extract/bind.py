@@ -186,6 +186,25 @@ def title_before_name(b: Binding, at: Site) -> Bindings | None:
     return (at.end, [(b.by_start[at.j], t) for t in at.current]) if at.j in b.by_start else None
 
 
+@register("bind", Rule("title-for-name", "holding", 0.80, "a decision on titles, then 'đối với' and the name it "
+                       "concerns ('phê chuẩn Phó Chủ tịch Hội đồng X đối với ông A')", (
+    holding("Quốc hội phê chuẩn miễn nhiệm chức vụ Phó Chủ tịch Hội đồng Dân tộc đối với bà Nguyễn Thị Lan.",
+            "Nguyễn Thị Lan", "Phó Chủ tịch", "Hội đồng Dân tộc"),
+)))
+def title_for_name(b: Binding, at: Site) -> Bindings | None:
+    if b.g.cue_before("decided-post", b.keys, at.before + 1) is None:
+        return None  # "quyết định của Bộ Chính trị và Thủ tướng đối với bà A": the title is the decision's author
+    near = [k for k in range(at.end, min(len(b.keys), at.end + 8)) if b.g.cue_at("to-person", b.keys, k)]
+    words = b.keys[at.end:near[0]] if near else []
+    to = b.g.cue_at("to-person", b.keys, near[0]) if near and not {",", ";", ".", ":"} & set(words) else None
+    person = b.past_honorifics(to) if to is not None else None
+    if person not in b.by_start:
+        return None
+    # a title whose body is not written ('thôi giữ chức Bí thư Đảng đoàn đối với ông A, Chủ tịch X') says no body
+    said = [t for t in at.current if (role := b.g.roles.longest(b.keys, t.start)) is None or role[0] < t.end]
+    return at.end, [(b.by_start[person], t) for t in said]
+
+
 LIST_HEADER = Rule("list-header", "holding", 0.70, "a list header's titles given to every name of its list", (
     holding("Các đồng chí Phó Bí thư Tỉnh ủy Quảng Bình: Nguyễn Văn An, Trần Văn Bình dự hội nghị.",
             "Trần Văn Bình", "Phó Bí thư", "Tỉnh ủy Quảng Bình"),
