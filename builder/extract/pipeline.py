@@ -51,7 +51,7 @@ def article_context(article: Article) -> ArticleContext:
     organisation = min(orgs, key=lambda o: (-orgs[o], o)) if orgs else None
     unit, _, name = (organisation or "").partition(" ")
     local = Place(name, unit) if unit in local_units() and name else None
-    defined = _defined(g, syllables, clean.text, keys)
+    defined = _defined(g, syllables, clean.text)
     mentions = tuple((syllables[k].start, hit[1]) for k, key in enumerate(keys)
                      if key in g.bodies.root and (hit := g.bodies.longest(keys, k)))
     return ArticleContext(g, place, organisation, article.meta.get("published"), _headline(article),
@@ -64,14 +64,14 @@ def article_context(article: Article) -> ArticleContext:
 ABBREVIATION = re.compile(r"\(([A-ZĐ][A-ZĐ0-9&]{1,9}(?: (?:[A-ZĐ][A-ZĐ0-9&]{1,9}|tỉnh|thành phố|huyện|xã|phường))*)\)")
 
 
-def _defined(g: Gazetteer, syllables: list[Syllable], text: str, keys: list[str]) -> dict[tuple[str, ...], str]:
+def _defined(g: Gazetteer, syllables: list[Syllable], text: str) -> dict[tuple[str, ...], str]:
     """Abbreviations the article defines in parentheses right after a body ('Bộ Chỉ huy Quân sự tỉnh Hà Nam
     (Bộ CHQS tỉnh)', 'Tập đoàn Điện lực Việt Nam (EVN)') → the body, for the titles that use them later."""
     starts = [s.start for s in syllables]
     out: dict[tuple[str, ...], str] = {}
+    ctx = ArticleContext(g)  # a body named in full needs nothing of the article
     for m in ABBREVIATION.finditer(text):
         paren = bisect_left(starts, m.start())
-        ctx = ArticleContext(g)
         hits = [hit for k in range(max(0, paren - 16), paren)
                 if syllables[k].capital and (hit := body_at(g, syllables, k, ctx)) and hit[0] == paren]
         if hits:

@@ -14,7 +14,7 @@ from builder.extract.bind import item_start
 from builder.extract.bodies import body_at
 from builder.extract.context import ArticleContext, Sentence
 from builder.extract.names import Name
-from builder.extract.pipeline import article_context, sentences
+from builder.extract.pipeline import article_context, sections, sentences
 from builder.extract.titles import chain_at
 from builder.files import csv_text, write_atomic
 from builder.gazetteer import fold
@@ -53,18 +53,20 @@ def audit(articles: Iterable[Article], facts: Iterable[Facts]) -> list[Flag]:
 
 
 def audit_article(article: Article, facts: Facts) -> list[Flag]:
-    """The possible misses of one article."""
-    ctx = article_context(article)
+    """The possible misses of one article, each sentence read in the context extraction read it in."""
+    whole = article_context(article)
     read = {(fold(h.person), h.evidence.start) for h in facts.holdings}
     holders = {fold(h.person) for h in facts.holdings}
     given = {(h.role, h.body, h.evidence.start) for h in facts.holdings}
     flags: list[Flag] = []
     run: list[Sentence] = []
-    sents = sentences(article, ctx)
-    for k, sent in enumerate(sents):
+    sents = sentences(article, whole)
+    for k, (sent, ctx) in enumerate(zip(sents, sections(whole, sents))):
         flags += _unbound_titles(article.id, ctx, sent, sents[k + 1:], given)
         missed = [n for n in sent.names if (fold(n.text), sent.start) not in read]
-        flags += [f for n in missed if (f := _near_title(article.id, ctx, sent, n, fold(n.text) not in holders))]
+        markers = _markers(ctx, sent) if missed else []
+        flags += [f for n in missed
+                  if (f := _near_title(article.id, ctx, sent, n, markers, fold(n.text) not in holders))]
         if sent.names and not missed and run:  # an item that gave something ends a run of empty ones
             flags += _empty_run(article.id, run)
             run = []
@@ -87,12 +89,13 @@ def _markers(ctx: ArticleContext, sent: Sentence) -> list[tuple[int, int, str]]:
     return out
 
 
-def _near_title(article: str, ctx: ArticleContext, sent: Sentence, name: Name, holds_nothing: bool) -> Flag | None:
+def _near_title(article: str, ctx: ArticleContext, sent: Sentence, name: Name,
+                markers: list[tuple[int, int, str]], holds_nothing: bool) -> Flag | None:
     """A name with a role word or a body near it in its sentence and no holding read from the sentence: the
     closer the likelier a miss (a title right by the name: 'A, Bí thư …'); less likely after 'nguyên'; more
     when the person holds nothing in the article."""
     near = [(min(abs(name.start - end), abs(start - name.end)), written, start)
-            for start, end, written in _markers(ctx, sent) if not (name.start <= start < name.end)]
+            for start, end, written in markers if not (name.start <= start < name.end)]
     near = [n for n in near if n[0] <= REACH]
     if not near:
         return None
