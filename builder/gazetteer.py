@@ -251,7 +251,9 @@ class Gazetteer:
         head = form.split("{place}")[0]
         heads = [head.replace("{committee}", c) for c in ("Tỉnh ủy", "Thành ủy")] if "{committee}" in head else [head]
         units = ["", *unit_committees()] if "{unit}" in head else [""]
-        out = {(h.replace("{unit}", u), u): None for h in heads for u in units}
+        # "Thành ủy" written alone is a city's committee: its unit is thành phố
+        out = {(h.replace("{unit}", u), u or ("thành phố" if "Thành ủy" in h else "")): None
+               for h in heads for u in units}
         return [(self.keys(h), u) for h, u in out if h.strip()]
 
     def spell_out(self, text: str) -> str:

@@ -137,6 +137,8 @@ def _context_place(ctx: ArticleContext, unit: str) -> Place | None:
     about one, else its province; with neither, a nameless place of the unit written."""
     if not unit and ctx.local:
         return ctx.local
+    if unit == "thành phố" and ctx.city and not (ctx.place and ctx.place.unit == "thành phố"):
+        return ctx.city  # "HĐND thành phố", "Thành ủy" in an article on a province's city
     if ctx.place and unit not in local_units():
         return ctx.place
     return Place("", unit) if unit else None

@@ -31,6 +31,7 @@ def article_context(article: Article) -> ArticleContext:
     keys = keys_of(syllables)
     places: Counter[Place] = Counter()
     orgs: Counter[str] = Counter()
+    cities: Counter[str] = Counter()  # cities below the province ("thành phố Hội An")
     units: dict[str, Counter[str]] = {}
     for k, syl in enumerate(syllables):
         if syl.key in local_units() and (named := unit_name(syllables, k + 1)):
@@ -46,11 +47,18 @@ def article_context(article: Article) -> ArticleContext:
             continue
         if keys[i:i + 2] in (["đảng", "bộ"], ["đảng", "ủy"]) and (org := organisation_at(g, syllables, i + 2)):
             orgs[org[1]] += 1
+        if keys[i:i + 2] == ["thành", "phố"] and not g.places.longest(keys, i + 2) \
+                and (named := unit_name(syllables, i + 2)) \
+                and not (keys[i + 2] in g.surnames and named[0] - i - 2 == 3):  # "UBND TP Lê Văn An": a person
+            cities[named[1]] += 1
         i += 1
     place = min(places, key=lambda p: (-places[p], p.name)) if +places else None
     organisation = min(orgs, key=lambda o: (-orgs[o], o)) if orgs else None
     unit, _, name = (organisation or "").partition(" ")
     local = Place(name, unit) if unit in local_units() and name else None
+    city = Place(min(cities, key=lambda c: (-cities[c], c)), "thành phố") if cities else None
+    if local is None and place is None:  # an article naming a city and no province is about the city
+        local = city
     defined = _defined(g, syllables, clean.text)
     mentions = tuple((syllables[k].start, hit[1]) for k, key in enumerate(keys)
                      if key in g.bodies.root and (hit := g.bodies.longest(keys, k)))
@@ -58,7 +66,7 @@ def article_context(article: Article) -> ArticleContext:
                           ProperNames(clean),
                           {u: min(c, key=lambda n: (-c[n], n)) for u, c in units.items()}, local,
                           _adhoc(g, syllables, clean.text), frozenset(name for _, name in mentions),
-                          syllables, mentions, defined)
+                          syllables, mentions, defined, city)
 
 
 ABBREVIATION = re.compile(r"\(([A-ZĐ][A-ZĐ0-9&]{1,9}(?: (?:[A-ZĐ][A-ZĐ0-9&]{1,9}|tỉnh|thành phố|huyện|xã|phường))*)\)")
