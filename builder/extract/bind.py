@@ -218,6 +218,8 @@ def list_header(b: Binding, at: Site) -> Bindings | None:
     intro = g.cue_words("list-intro")
     if not (after < len(syls) and keys[after] in intro | {":"}):
         return None
+    if at.before >= 0 and keys[at.before] in NAME_TITLE_GLUE - {"("} and at.before in b.by_end:
+        return None  # "Ông A - Bí thư Tỉnh ủy X: giữ chức …": the titles are A's own, the colon no header's
     if keys[after] in intro:  # "gồm các ông, bà:" → the colon
         k = after + 1
         while k < len(syls) and keys[k] in g.cue_words("honorific") | {"các", ","}:
@@ -334,7 +336,8 @@ def header_titles(sentence: Sentence, ctx: ArticleContext, loose: list[tuple[int
     g, syls, keys = ctx.g, sentence.syllables, sentence.keys
     start = max((k for k in range(colon) if keys[k] in {";", ":", "."}), default=-1) + 1
     titles = [t for at, chain in loose if start <= at < colon and _heads(g, keys, max(start, at - 3), at,
-                                                                         chain[-1].end, colon) for t in chain]
+                                                                         chain[-1].end, colon) for t in chain
+              if not _many_bodies(g, keys, max(start, at - 3), at, t)]
     if titles:
         return titles
     k = start
@@ -361,6 +364,13 @@ def _heads(g: Gazetteer, keys: list[str], before: int, at: int, end: int, colon:
         return True
     filler = g.cue_words("header-filler") | g.cue_words("list-intro") | g.cue_words("honorific")
     return all(k in filler or not k.isalpha() or k.strip("ivxlc") == "" for k in keys[end:colon])
+
+
+def _many_bodies(g: Gazetteer, keys: list[str], before: int, at: int, title: Title) -> bool:
+    """Whether a plural head names a post one person holds in each of several bodies ('23 Bí thư Tỉnh ủy',
+    'các Chủ tịch UBND xã'): its items hold it in bodies of their own, not in the one the header resolves to."""
+    plural = any(k.isdigit() and k != "1" or k in g.cue_words("count") for k in keys[before:at])
+    return plural and g.is_single_holder(title.role, title.body)
 
 
 def _body_has(sentence: Sentence, ctx: ArticleContext, start: int, colon: int) -> list[Title]:
