@@ -38,8 +38,14 @@ HEADERS = {
     "plural-title-head": ("Các Phó Chủ tịch HĐND tỉnh {place}:", [("Phó Chủ tịch", f"Hội đồng nhân dân tỉnh {PLACE}")]),
     "count-lower-title-gom": ("Hội nghị đã bầu bổ sung {n} ủy viên Ban Thường vụ Tỉnh ủy {place}, gồm:", [BTV]),
     "body-has-n-members": ("Hiện Ban Thường vụ Tỉnh ủy {place} có {n} đồng chí:", [BTV]),
+    "copula-elected": ("Có {n} Ủy viên Ban Thường vụ Tỉnh ủy {place} tái đắc cử Ban Chấp hành Đảng bộ tỉnh khóa mới là",
+                       [BTV, ("Ủy viên", f"Ban Chấp hành Đảng bộ tỉnh {PLACE}")]),
+    "copula-plural-title": ("Các Phó Chủ tịch UBND tỉnh {place} là",
+                            [("Phó Chủ tịch", f"Ủy ban nhân dân tỉnh {PLACE}")]),
     "no-header": ("Tham dự hội nghị có:", []),
 }
+COPULAS = {"copula-elected", "copula-plural-title"}  # "… là A, B": the items run on in the header's sentence
+INLINE = {"comma", "semicolon"}
 LAYOUTS = ["comma", "semicolon", "lines", "dash-bullets", "dot-bullets", "plus-bullets", "numbers", "numbers-paren",
            "run-on-numbers"]
 ITEMS = ["bare", "honorific", "name-comma-title", "name-dash-title", "title-name", "name-paren-title",
@@ -96,6 +102,8 @@ def generate(header: str, layout: str, form: str, count: int) -> Generated | Non
     """One list, or None where the combination is not how lists are written (a comma between items that
     have titles after a comma of their own)."""
     if layout == "comma" and form in ("name-comma-title", "born-between", "name-dash-title"):
+        return None
+    if header in COPULAS and layout not in INLINE:
         return None
     if header == "no-header" and form in ("bare", "honorific"):
         return None  # a list of bare names with no header says nothing of anyone

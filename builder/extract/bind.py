@@ -216,8 +216,11 @@ def list_header(b: Binding, at: Site) -> Bindings | None:
     """'Header: A, B; …' or 'Header gồm các ông: A, B': the header's titles go to every name of its list."""
     g, keys, syls, after = b.g, b.keys, b.syls, at.after
     intro = g.cue_words("list-intro")
+    extra: list[Title] = []
     if not (after < len(syls) and keys[after] in intro | {":"}):
-        return None
+        after, extra = _copula_head(b, at)
+        if after is None:
+            return None
     if at.before >= 0 and keys[at.before] in NAME_TITLE_GLUE - {"("} and at.before in b.by_end:
         return None  # "Ông A - Bí thư Tỉnh ủy X: giữ chức …": the titles are A's own, the colon no header's
     if keys[after] in intro:  # "gồm các ông, bà:" → the colon
@@ -231,7 +234,7 @@ def list_header(b: Binding, at: Site) -> Bindings | None:
     k, pairs, items = after + 1, [], 0
     while k < len(syls) and keys[k] not in stop:
         if k in b.by_start:
-            pairs += [(b.by_start[k], t) for t in at.current]
+            pairs += [(b.by_start[k], t) for t in at.current + extra]
             k = b.by_start[k].end
             items += 1
         else:
@@ -244,6 +247,25 @@ def list_header(b: Binding, at: Site) -> Bindings | None:
     if k < len(syls) and keys[k] == ";" and items == 1 or items == 0 and not named:
         b.loose.append((at.i, at.current))
     return at.end, pairs
+
+
+def _copula_head(b: Binding, at: Site) -> tuple[int | None, list[Title]]:
+    """A counted head, words of the header, then 'là' and the list: 'Có 8 Ủy viên Bộ Chính trị tái đắc cử Trung
+    ương khóa mới là A; B; …' → (where 'là' is, the memberships its items were elected to), else (None, [])."""
+    g, keys, syls = b.g, b.keys, b.syls
+    if not any(k.isdigit() or k in g.cue_words("count") for k in keys[max(0, at.i - 3):at.i]):
+        return None, []
+    filler = g.cue_words("header-filler")
+    k, extra = at.j, []
+    while k < len(keys) and keys[k] in filler and g.cue_at("elected-to", keys, k) is None:
+        k += 1
+    if (elected := g.cue_at("elected-to", keys, k)) is not None:
+        extra, k = memberships(g, syls, elected, b.ctx)
+        if not extra:
+            return None, []
+    while k < len(keys) and keys[k] in filler:
+        k += 1
+    return (k, extra) if k < len(keys) and keys[k] in g.cue_words("list-intro") else (None, [])
 
 
 def _glued(b: Binding, at: Site, glue: set[str]) -> Bindings | None:
