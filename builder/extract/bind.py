@@ -321,6 +321,8 @@ def name_comma_titles(b: Binding, at: Site) -> Bindings | None:
 )))
 def name_verb_title(b: Binding, at: Site) -> Bindings | None:
     verb = b.g.cue_before("holding-verb", b.keys, at.before + 1)
+    if verb is None and (post := b.g.cue_before("post-word", b.keys, at.before + 1)) is not None:
+        verb = b.g.cue_before("holding-verb", b.keys, post)  # "tái đắc cử chức danh Bí thư …"
     if verb is None or not (owner := _name_before(b.g, b.found, b.syls, verb)):
         return None
     return at.end, [(n, t) for n in _joined_owners(b.g, b.found, b.syls, owner, b.ctx) for t in at.current]

@@ -96,7 +96,7 @@ def body_at(g: Gazetteer, syls: list[Syllable], j: int, ctx: ArticleContext) -> 
     if local:
         end, (template, unit) = local
         place_hit = g.places.longest(keys, end)
-        named = end < len(syls) and syls[end].capital and syls[end].key not in g.surnames
+        named = end < len(syls) and syls[end].capital and not (syls[end].key in g.surnames and _run(syls, end) >= 3)
         cand: tuple[int, str] | None
         if place_hit and unit not in local_units():
             cand = (place_hit[0], template.fill(place_hit[1]))
@@ -139,23 +139,31 @@ def _context_place(ctx: ArticleContext, unit: str) -> Place | None:
         return ctx.local
     if unit == "thành phố" and ctx.city and not (ctx.place and ctx.place.unit == "thành phố"):
         return ctx.city  # "HĐND thành phố", "Thành ủy" in an article on a province's city
+    if unit == "thành phố" and ctx.place and ctx.place.committee != "Thành ủy":
+        return Place("", unit)  # "Thành ủy" in an article on a province: a city of it, not named
     if ctx.place and unit not in local_units():
         return ctx.place
     return Place("", unit) if unit else None
+
+
+def _run(syls: list[Syllable], i: int) -> int:
+    """How many capitalised words follow from i (at most 8)."""
+    j = i
+    while j < len(syls) and j - i < 8 and syls[j].capital and syls[j].written.isalpha():
+        j += 1
+    return j - i
 
 
 def _named_unit(g: Gazetteer, syls: list[Syllable], start: int, end: int,
                 template: LocalBody, unit: str = "") -> tuple[int, str] | None:
     """A body of a unit not in the places list (a district, a commune, a provincial city): the
     template followed by a capitalised name; a person's full name after it is not part of it."""
-    run = end
-    while run < len(syls) and run - end < 8 and syls[run].capital and syls[run].written.isalpha():
-        run += 1
+    run = end + _run(syls, end)
     j = min(run, end + 3)
     if run - end > 3:  # "Huyện ủy Gia Lâm Nguyễn Văn An": a name of 3 (2, 4) syllables ends the run
         j = next((run - n for n in (3, 2, 4) if run - n > end and syls[run - n].key in g.surnames), j)
-    elif end < len(syls) and syls[end].key in g.surnames and run - end >= 2:
-        return None  # "Huyện ủy Lê Văn An": a person, not a district
+    elif end < len(syls) and syls[end].key in g.surnames and run - end >= 3:
+        return None  # "Huyện ủy Lê Văn An": a person, not a district ("Huyện ủy Hà Trung" is one)
     if j == end:
         return None
     if not unit and "thành" in [s.key for s in syls[start:end]]:  # "Thành ủy Móng Cái"
