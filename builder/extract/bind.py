@@ -218,9 +218,10 @@ def list_header(b: Binding, at: Site) -> Bindings | None:
     intro = g.cue_words("list-intro")
     extra: list[Title] = []
     if not (after < len(syls) and keys[after] in intro | {":"}):
-        after, extra = _copula_head(b, at)
-        if after is None:
+        copula, extra = _copula_head(b, at)
+        if copula is None:
             return None
+        after = copula
     if at.before >= 0 and keys[at.before] in NAME_TITLE_GLUE - {"("} and at.before in b.by_end:
         return None  # "Ông A - Bí thư Tỉnh ủy X: giữ chức …": the titles are A's own, the colon no header's
     if keys[after] in intro:  # "gồm các ông, bà:" → the colon
@@ -256,7 +257,7 @@ def _copula_head(b: Binding, at: Site) -> tuple[int | None, list[Title]]:
     if not any(k.isdigit() or k in g.cue_words("count") for k in keys[max(0, at.i - 3):at.i]):
         return None, []
     filler = g.cue_words("header-filler")
-    k, extra = at.j, []
+    k, extra = at.j, list[Title]()
     while k < len(keys) and keys[k] in filler and g.cue_at("elected-to", keys, k) is None:
         k += 1
     if (elected := g.cue_at("elected-to", keys, k)) is not None:
