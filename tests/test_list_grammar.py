@@ -47,7 +47,7 @@ HEADERS = {
 COPULAS = {"copula-elected", "copula-plural-title"}  # "… là A, B": the items run on in the header's sentence
 INLINE = {"comma", "semicolon"}
 LAYOUTS = ["comma", "semicolon", "lines", "dash-bullets", "dot-bullets", "plus-bullets", "numbers", "numbers-paren",
-           "run-on-numbers"]
+           "run-on-numbers", "run-on-votes"]
 ITEMS = ["bare", "honorific", "name-comma-title", "name-dash-title", "title-name", "name-paren-title",
          "born-between"]
 COUNTS = [1, 2, 7, 20]
@@ -92,6 +92,8 @@ def _join(layout: str, items: list[str]) -> str:
         return " " + "; ".join(items) + "."
     if layout == "run-on-numbers":
         return " " + "; ".join(f"{k}. {it}" for k, it in enumerate(items, 1)) + "."
+    if layout == "run-on-votes":  # an election result: "1. A: 479/487 (91,5%) 2. B: …"
+        return " " + " ".join(f"{k}. {it}: {480 - k}/487 (9{k % 10},5%)" for k, it in enumerate(items, 1)) + "\n"
     mark = {"lines": "", "dash-bullets": "- ", "dot-bullets": "• ", "plus-bullets": "+ "}
     lines = [(f"{k}. " if layout == "numbers" else f"{k}) " if layout == "numbers-paren" else mark[layout]) + it
              for k, it in enumerate(items, 1)]

@@ -222,7 +222,7 @@ def list_header(b: Binding, at: Site) -> Bindings | None:
         if copula is None:
             return None
         after = copula
-    if at.before >= 0 and keys[at.before] in NAME_TITLE_GLUE - {"("} and at.before in b.by_end:
+    if at.before >= 0 and keys[at.before] in NAME_TITLE_GLUE - {"("} and _before_aside(b, at.before) in b.by_end:
         return None  # "Ông A - Bí thư Tỉnh ủy X: giữ chức …": the titles are A's own, the colon no header's
     if keys[after] in intro:  # "gồm các ông, bà:" → the colon
         k = after + 1
@@ -430,6 +430,9 @@ def header_items(b: Binding) -> list[tuple[Name, Title]]:
     marks = [k for k, key in enumerate(keys) if (b.career is None or k < b.career) and (
         key == ":" or key in ctx.g.cue_words("list-intro") and keys[k + 1:k + 2] == ["các"]
         and ctx.g.cue_at("honorific", keys, k + 2) is not None and ":" not in keys[k:k + 6])]
+    # "Header: 1. A, title: 469 phiếu 2. B: …": a colon after a name of the list ends an item, not a header
+    marks = [k for m, k in enumerate(marks) if not (m and keys[k] == ":" and any(
+        marks[m - 1] < n.start < k for n in b.found))]
     extra: list[tuple[Name, Title]] = []
     for m, colon in enumerate(marks):
         titles = header_titles(sentence, ctx, b.loose, colon)

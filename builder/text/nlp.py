@@ -29,9 +29,10 @@ LIST_NUMBER = re.compile(r"\s*\d{1,3}\.")
 
 
 def _list_number(text: str, start: int, end: int) -> bool:
-    """Whether text[:end] ends with a list item's number ('1.') at the start of a line or after '; ' or ': '."""
+    """Whether text[:end] ends with a list item's number ('1.') at the start of a line or after '; ', ': ' or
+    ') ' (a run-on list whose items end with a figure in parentheses: '1. A: 469 (96%) 2. B …')."""
     begin = max(start, text.rfind("\n", start, end) + 1, text.rfind("; ", start, end) + 2,
-                text.rfind(": ", start, end) + 2)
+                text.rfind(": ", start, end) + 2, text.rfind(") ", start, end) + 2)
     return LIST_NUMBER.fullmatch(text, begin, end) is not None
 
 
