@@ -43,12 +43,15 @@ class DateMention:
 
 
 def find_dates(text: str, offset: int = 0) -> list[DateMention]:
-    """Date mentions of a sentence; a bare 'D/M' counts only after Sáng/Chiều/ngày or with a year."""
+    """Date mentions of a sentence; a bare 'D/M' counts only after Sáng/Chiều/ngày, with a year, or alone in
+    parentheses."""
     out = []
     for m in DATE.finditer(text):
         d, mo, y = (m.group("d"), m.group("m"), m.group("y")) if m.group("d") else (
             m.group("d2"), m.group("m2"), m.group("y2"))
-        anchored = bool(m.group("part") or m.group("ngay") or m.group("d2"))
+        # "Trong ngày làm việc đầu tiên (16/5)": a day and month alone in parentheses is a date too
+        alone = text[:m.start()].rstrip().endswith("(") and text[m.end():].lstrip().startswith(")")
+        anchored = bool(m.group("part") or m.group("ngay") or m.group("d2") or alone)
         if not anchored and not y:
             continue
         if m.group("sep") == "." and not anchored:

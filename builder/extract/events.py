@@ -30,7 +30,8 @@ PLACE = re.compile(r"\btại\s+((?:[A-ZĐÀ-Ỹ]|thành phố |tỉnh |trụ s�
 IN_PHOTO = re.compile(r"\b(?:từ|Từ) (?:trái|phải) (?:sang|qua)\b|\((?:trái|phải|giữa|bìa trái|bìa phải)\)")
 IMPLICIT = (
     (re.compile(r"\bcông bố\b.*\bquyết định\b|\bquyết định\b.*\bđược công bố\b", re.I), "lễ công bố quyết định"),
-    (re.compile(r"\bQuốc hội\b.*\b(bầu|thông qua|biểu quyết|miễn nhiệm)\b|\b(trúng cử|được bầu)\b.*\bQuốc hội\b"),
+    (re.compile(r"\bQuốc hội\b.*\b(bầu|thông qua|biểu quyết|miễn nhiệm|phê chuẩn)\b"
+                r"|\b(trúng cử|được bầu)\b.*\bQuốc hội\b"),
      "phiên họp"),
     (re.compile(r"\btrao\b.*\bquyết định\b|\bquyết định\b.*\bđược\b.*\btrao\b", re.I), "lễ trao quyết định"),
     (re.compile(r"\bTrung ương\b.*\bđã họp\b|\bTrung ương\b.*\bhọp\b"), "hội nghị trung ương"),
@@ -96,6 +97,7 @@ def place_in(g: Gazetteer, sentence: str) -> str | None:
 
 
 YEAR = re.compile(r"\bnăm (\d{4})\b")
+WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -116,7 +118,8 @@ def find_events(sent: Sentence, ctx: ArticleContext) -> list[Event]:
     """Events a sentence announces ('Sáng 28/12, tại Hà Nội, Ban … tổ chức Hội nghị …'): the steps of stage
     "events" in order, each reading what the ones before found; each event gets its organiser."""
     sentence, offset = sent.text, sent.start
-    dates = [d for d in find_dates(sentence, offset) if (d.part or len(sentence[:d.start - offset].split()) <= 6)
+    dates = [d for d in find_dates(sentence, offset) if (d.part or len(WORD.findall(sentence[:d.start - offset])) <= 6
+                                                          or _dates_gathering(sent, ctx, d))
              and not NOT_EVENT_DATE.search(sentence[:d.start - offset])]
     when = When(dates, None if dates else RELATIVE.match(sentence), set(YEAR.findall(sentence)))
     out: list[Event] = []
@@ -125,6 +128,21 @@ def find_events(sent: Sentence, ctx: ArticleContext) -> list[Event]:
     for ev in out:
         ev.organizer = organizer(sent, ctx)
     return out
+
+
+def _dates_gathering(sent: Sentence, ctx: ArticleContext, d: DateMention) -> bool:
+    """Whether a date late in a sentence is a gathering's: 'ngày …' right after the gathering's name, in its
+    clause ('… tại kỳ họp 8 Quốc hội khóa XV ngày 21.10')."""
+    before = [k for k, s in enumerate(sent.syllables) if s.end <= d.start]
+    if not before or sent.text[d.start - sent.start:d.start - sent.start + 4].lower() != "ngày":
+        return False
+    keys = sent.keys
+    for i in range(before[-1], max(-1, before[-1] - 12), -1):
+        if keys[i] in {",", ";", ".", ":"}:
+            return False
+        if kind_at(ctx.g, keys, i):
+            return True
+    return False
 
 
 def _gathering(sent: Sentence, ctx: ArticleContext, when: When, ev: Evidence) -> list[Event]:
@@ -278,8 +296,23 @@ def find_people(sent: Sentence, ctx: ArticleContext, known: dict[str, str]) -> t
         if chairing[k] and JOINED.fullmatch(text[ordered[k - 1][1] - start:ordered[k][0] - start]):
             chairing[k - 1] = True
     chairs = [(at, person) for (at, _, person), chair in zip(ordered, chairing) if chair]
-    present = g.find_cue("presence", sent.keys) is not None or IN_PHOTO.search(text) or sent.headline
+    present = g.find_cue("presence", sent.keys) is not None or (IN_PHOTO.search(text) or sent.headline) \
+        and not _portrait(sent, ctx)
     return ([(at, person) for at, _, person in refs] if present else []), chairs
+
+
+PHOTO_WORDS = {"và", "hàng", "trên", "dưới", "giữa", "qua", "sang", "từ", "trái", "phải", "bìa", "ảnh"}
+
+
+def _portrait(sent: Sentence, ctx: ArticleContext) -> bool:
+    """Whether a line names people and nothing else ('Ông A (trái) và ông B', 'Từ trái qua: ông A, bà B'): a
+    picture of them, which puts no one at a gathering."""
+    if not sent.names:
+        return False
+    inside = {k for n in sent.names for k in range(n.start, n.end)}
+    words = ctx.g.cue_words("honorific") | PHOTO_WORDS
+    return all(k in inside or key in words or not sent.syllables[k].written[:1].isalnum()
+               for k, key in enumerate(sent.keys))
 
 
 def _chairs(before: str, after: str, to: int, later_names: list[int]) -> bool:
