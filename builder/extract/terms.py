@@ -6,7 +6,7 @@ import dataclasses
 import re
 from typing import TYPE_CHECKING
 
-from builder.extract.bodies import expand
+from builder.extract.bodies import body_at_start, expand
 from builder.extract.rules import Example, Rule, evidence, register, steps
 from builder.gazetteer import Place, keys_of
 from builder.model import Evidence, TermFact
@@ -21,6 +21,7 @@ TERM = re.compile(
     r"(?:\)?\s*[,(]\s*(?P<khoa_after>[Kk]hó?o?á?a?\s+(?P<ord_after>[IVXLC]+|\d{1,2}))\b)?")  # "…, khóa XVII" after
 MORE_RANGES = re.compile(r"\s*,\s*(?P<a>\d{4})\s*[-–—]\s*(?P<b>\d{4})")  # "các nhiệm kỳ 2010-2015, 2015-2020"
 NOT_IN_A_NAME = re.compile(r"[,;.()]")
+KHOA_IN_NAME = re.compile(r"\b[Kk]hó?o?á?a?\s+(?:[IVXLC]+|\d{1,2})\b")
 
 
 def roman(text: str) -> int | None:
@@ -89,13 +90,18 @@ def _terms(sent: Sentence, ctx: ArticleContext, ev: Evidence, khoa: bool) -> lis
             continue
         written = m.group("ord") or m.group("ord_after")
         ordinal = roman(written) if written else None
-        parts = [p.strip() for p in re.split(r"\s+và\s+(?:đại biểu\s+)?", owner) if p.strip()]
+        whole = body_at_start(local, owner)
+        parts = [owner] if whole and whole[0] else [  # "Bộ Thông tin và Truyền thông" is one body
+            p.strip() for p in re.split(r"\s+và\s+(?:đại biểu\s+)?", owner) if p.strip()]
+        # "Quốc hội khóa XV và Hội đồng nhân dân các cấp nhiệm kỳ 2021-2026": a part with a khóa of its own is
+        # named by it; the range is the others'
+        parts = [p for k, p in enumerate(parts) if k == len(parts) - 1 or not KHOA_IN_NAME.search(p)]
         ranges = [(a, b)] + [(int(r.group("a")), int(r.group("b"))) for r in _more_ranges(sentence, m.end())
                              if 0 < int(r.group("b")) - int(r.group("a")) <= 10]
         for k, part in enumerate(parts):
             if here and THIS_PLACE.search(part):  # "Ban cán sự đảng UBND tỉnh này": the province just named
                 part = THIS_PLACE.sub(rf"\1 {here.name}", part)
-            name = expand(local, part[0].upper() + part[1:])
+            name = _congress_of(local, expand(local, part[0].upper() + part[1:]))
             if khoa and k == len(parts) - 1:
                 name = f"{name} khóa {written}"
             out += [TermFact(name, start, end, ordinal if k == len(parts) - 1 else None, ev) for start, end in ranges]
@@ -116,6 +122,37 @@ def term_with_khoa(sent: Sentence, ctx: ArticleContext, ev: Evidence) -> list[Te
 )))
 def term_without_khoa(sent: Sentence, ctx: ArticleContext, ev: Evidence) -> list[TermFact]:
     return _terms(sent, ctx, ev, khoa=False)
+
+
+# A congress written without the Party organisation it is of, or with its unit word but not the unit's name:
+# "Đại hội đại biểu lần thứ I", "Đại hội Đảng bộ thành phố lần thứ XVII", "Đại hội đại biểu Đảng bộ xã lần thứ nhất"
+# (the misspelling "lần thức" read as "lần thứ")
+SHORT_CONGRESS = re.compile(r"^(?P<head>Đại hội(?: [Đđ]ại biểu)?)(?: (?P<party>Đảng bộ)(?: (?P<unit>tỉnh|thành phố|"
+                            r"huyện|quận|thị xã|phường|xã|thị trấn|đặc khu))?)? lần (?:thứ|thức) (?P<tail>\S+)$")
+
+
+def _congress_of(ctx: ArticleContext, name: str) -> str:
+    """A congress written short, completed from the article: the Party organisation it is about (its unit
+    below the province, its organisation, else its province), or the unit's name for a unit word written alone;
+    unchanged where the article does not say."""
+    m = SHORT_CONGRESS.match(name)
+    if not m:
+        return name
+    unit = m.group("unit")
+    home = ctx.local or ctx.place
+    if unit:
+        home = next((p for p in (ctx.local, ctx.place) if p and p.unit.lower() == unit), None)
+        if home is None and unit in ctx.units:
+            home = Place(ctx.units[unit], unit)
+    elif m.group("party") or ctx.organisation and not ctx.local:
+        home = None
+        organisation = ctx.organisation if not m.group("party") else None
+        if organisation:
+            return f"{m.group('head')} Đảng bộ {organisation} lần thứ {m.group('tail')}"
+    if home is None or not home.name:
+        return name
+    unit_word = "" if home.name.startswith("Thành phố") else home.unit or unit or "tỉnh"
+    return " ".join(w for w in (m.group("head"), "Đảng bộ", unit_word, home.name, "lần thứ", m.group("tail")) if w)
 
 
 THIS_PLACE = re.compile(r"\b(tỉnh|thành phố) này\b")
