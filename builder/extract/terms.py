@@ -6,9 +6,9 @@ import dataclasses
 import re
 from typing import TYPE_CHECKING
 
-from builder.extract.bodies import body_at_start, expand
+from builder.extract.bodies import body_at, body_at_start, expand
 from builder.extract.rules import Example, Rule, evidence, register, steps
-from builder.gazetteer import Place, keys_of
+from builder.gazetteer import Place, Syllables, keys_of
 from builder.model import Evidence, TermFact
 
 if TYPE_CHECKING:
@@ -50,6 +50,12 @@ def _owner(ctx: ArticleContext, before: str) -> str | None:
     tails = [window[k:].strip() for k in dict.fromkeys(starts)
              if not NOT_IN_A_NAME.search(window[k:]) and "nhiệm kỳ" not in window[k:]]
     names = [t for t in tails if len(t.split()) <= 18 and g.find_cue("clause", g.keys(t)) is None]
+    body = _body_before(ctx, syls)
+    # "… các thành viên khác của Chính phủ nhiệm kỳ …": the body, not the clause before it (a congress or a whole
+    # body's name stays the owner)
+    named = names and (names[0].startswith("Đại hội") or (whole := body_at_start(ctx, names[0])) and whole[0])
+    if body and not named:
+        return body
     if not names:
         return None
     owner = g.spell_out(names[0])  # the longest name that reads as a name, not a clause; "MTTQ" written out
@@ -57,6 +63,22 @@ def _owner(ctx: ArticleContext, before: str) -> str | None:
     if hit and g.term_head_whole.get(tuple(g.keys(owner)[:hit[0]])):  # "Chủ tịch nước CHXHCN Việt Nam" → the office
         owner = g.term_head_whole[tuple(g.keys(owner)[:hit[0]])]
     return owner[0].upper() + owner[1:]
+
+
+def _body_before(ctx: ArticleContext, syls: Syllables) -> str | None:
+    """The longest known body whose name ends where the text before a term ends, when no head word starts
+    one: 'Chủ tịch Tổng Liên đoàn Lao động Việt Nam nhiệm kỳ …', 'Phó Chủ tịch Hội LHPN Việt Nam khóa XIII, …'."""
+    g, keys = ctx.g, keys_of(syls)
+    for k, syl in enumerate(syls):
+        if not (syl.capital and (k == 0 or syls[k - 1].start != syl.start)):
+            continue
+        # after a title or 'của' ('Chủ tịch Hội X', 'thành viên của Chính phủ'), not inside a name ('cơ quan
+        # Nhà nước khóa XIV', 'Đại hội Đảng bộ tỉnh X')
+        led = k == 0 or keys[k - 1] in {"của", ",", "("} or any(
+            (role := g.roles.longest(keys, j)) and role[0] == k for j in range(max(0, k - 6), k))
+        if led and (hit := body_at(g, syls, k, ctx)) and hit[0] == len(syls):
+            return hit[1]
+    return None
 
 
 def _activity_time(ctx: ArticleContext, before: str) -> bool:
