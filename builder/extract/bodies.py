@@ -90,13 +90,17 @@ def body_at(g: Gazetteer, syls: list[Syllable], j: int, ctx: ArticleContext) -> 
                 and inner[1].startswith("Đảng ủy ") and inner[0] > 2 and (best is None or k + inner[0] - 2 > best[0]):
             best = (k + inner[0] - 2, f"{tail}{inner[1].removeprefix('Đảng ủy ')}")
     if keys[j:j + 2] == ["đảng", "ủy"] and best is None:  # "Đảng ủy Tổng công ty X", or bare in an article on X
-        org = organisation_at(g, syls, j + 2) or (ctx.organisation and (j + 2, ctx.organisation))
+        org = _organisation(g, syls, j + 2, ctx)
         best = (org[0], f"Đảng ủy {org[1]}") if org else None
+    for prefix, tail in COMMITTEE_PARTS if best is None else ():  # "Ban Chấp hành Đảng bộ Quân khu" in one on it
+        if keys[j:j + len(prefix)] == prefix and (org := _organisation(g, syls, j + len(prefix), ctx, bare=False)):
+            best = (org[0], f"{tail}{org[1]}")
     local = g.local.longest(keys, j)
     if local:
         end, (template, unit) = local
         place_hit = g.places.longest(keys, end)
-        named = end < len(syls) and syls[end].capital and not (syls[end].key in g.surnames and _run(syls, end) >= 3)
+        named = end < len(syls) and syls[end].capital and syls[end].start != syls[end - 1].start \
+            and not (syls[end].key in g.surnames and _run(syls, end) >= 3)  # not the rest of 'TUV' (Tỉnh ủy viên)
         cand: tuple[int, str] | None
         if place_hit and unit not in local_units():
             cand = (place_hit[0], template.fill(place_hit[1]))
@@ -112,6 +116,19 @@ def body_at(g: Gazetteer, syls: list[Syllable], j: int, ctx: ArticleContext) -> 
     if best is None and (commission := g.commissions.longest(keys, j)):
         best = _commission(g, commission, ctx)
     return best
+
+
+def _organisation(g: Gazetteer, syls: list[Syllable], i: int, ctx: ArticleContext,
+                  bare: bool = True) -> tuple[int, str] | None:
+    """The organisation named at i after 'Đảng ủy' (the article's, when written short: 'Quân khu' in an article
+    on the Quân khu 4), or, bare, the article's organisation itself."""
+    org = organisation_at(g, syls, i)
+    home = ctx.organisation
+    if org and home and g.keys(home)[:len(g.keys(org[1]))] == g.keys(org[1]):
+        return org[0], home
+    if not bare:
+        return None  # a committee part of an organisation the article is not about: left to the other readings
+    return org or ((i, home) if home else None)
 
 
 def _commission(g: Gazetteer, hit: tuple[int, tuple[LocalBody, str]], ctx: ArticleContext) -> tuple[int, str] | None:

@@ -54,19 +54,29 @@ def article_context(article: Article) -> ArticleContext:
         i += 1
     place = min(places, key=lambda p: (-places[p], p.name)) if +places else None
     organisation = min(orgs, key=lambda o: (-orgs[o], o)) if orgs else None
+    mentions = tuple((syllables[k].start, hit[1]) for k, key in enumerate(keys)
+                     if key in g.bodies.root and (hit := g.bodies.longest(keys, k)))
+    if organisation:
+        organisation = _in_full(g, organisation, [name for _, name in mentions] + list(orgs))
     unit, _, name = (organisation or "").partition(" ")
     local = Place(name, unit) if unit in local_units() and name else None
     city = Place(min(cities, key=lambda c: (-cities[c], c)), "thành phố") if cities else None
     if local is None and place is None:  # an article naming a city and no province is about the city
         local = city
     defined = _defined(g, syllables, clean.text)
-    mentions = tuple((syllables[k].start, hit[1]) for k, key in enumerate(keys)
-                     if key in g.bodies.root and (hit := g.bodies.longest(keys, k)))
     return ArticleContext(g, place, organisation, article.meta.get("published"), _headline(article),
                           ProperNames(clean),
                           {u: min(c, key=lambda n: (-c[n], n)) for u, c in units.items()}, local,
                           _adhoc(g, syllables, clean.text), frozenset(name for _, name in mentions),
                           syllables, mentions, defined, city)
+
+
+def _in_full(g: Gazetteer, short: str, named: list[str]) -> str:
+    """The organisation an article writes short ('Đảng bộ Quân khu', 'Đảng ủy Tập đoàn') as the one body it also
+    names in full that starts with those words ('Quân khu 4', 'Tập đoàn Hóa chất Việt Nam'); else as written."""
+    head = g.keys(short)
+    longer = {n for n in named if len(g.keys(n)) > len(head) and g.keys(n)[:len(head)] == head}
+    return longer.pop() if len(longer) == 1 else short
 
 
 ABBREVIATION = re.compile(r"\(([A-ZĐ][A-ZĐ0-9&]{1,9}(?: (?:[A-ZĐ][A-ZĐ0-9&]{1,9}|tỉnh|thành phố|huyện|xã|phường))*)\)")
