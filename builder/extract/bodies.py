@@ -98,7 +98,7 @@ def body_at(g: Gazetteer, syls: list[Syllable], j: int, ctx: ArticleContext) -> 
     local = g.local.longest(keys, j)
     if local:
         end, (template, unit) = local
-        place_hit = g.places.longest(keys, end)
+        place_hit = g.places.longest(keys, end) or _place_past_qualifiers(g, syls, end, unit)
         named = end < len(syls) and syls[end].capital and syls[end].start != syls[end - 1].start \
             and not (syls[end].key in g.surnames and _run(syls, end) >= 3)  # not the rest of 'TUV' (Tỉnh ủy viên)
         cand: tuple[int, str] | None
@@ -116,6 +116,16 @@ def body_at(g: Gazetteer, syls: list[Syllable], j: int, ctx: ArticleContext) -> 
     if best is None and (commission := g.commissions.longest(keys, j)):
         best = _commission(g, commission, ctx)
     return best
+
+
+def _place_past_qualifiers(g: Gazetteer, syls: list[Syllable], end: int, unit: str) -> tuple[int, Place] | None:
+    """The province written after a body's qualifiers: 'Đoàn đại biểu Quốc hội khoá XIV tỉnh Phú Yên'."""
+    keys = keys_of(syls)
+    k = skip_qualifiers(syls, end)
+    if k == end or unit:
+        return None
+    k += 1 if keys[k:k + 1] == ["tỉnh"] else 2 if keys[k:k + 2] == ["thành", "phố"] else 0
+    return g.places.longest(keys, k)
 
 
 def _organisation(g: Gazetteer, syls: list[Syllable], i: int, ctx: ArticleContext,
