@@ -5,11 +5,12 @@ builder.extract.bind gives them to persons."""
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from builder.extract.bodies import body_at, skip_qualifiers
-from builder.gazetteer import Gazetteer, Syllable, keys_of
+from builder.gazetteer import Gazetteer, Syllable, keys_of, unit_committees
 
 if TYPE_CHECKING:
 
@@ -130,7 +131,7 @@ def chain_at(g: Gazetteer, syls: list[Syllable], i: int, ctx: ArticleContext) ->
     k = i + 1 if keys[i] in g.title_marks else i
     if k >= len(keys) or keys[k] not in g.title_starts:
         return []  # no role or title starts here (most syllables): what _chain would find out
-    chain = _chain(g, syls, i, ctx)
+    chain = _bare_committee_roles(g, keys, _chain(g, syls, i, ctx))
     written = [next((p[1] for k in range(t.start, t.end) if (p := g.places.longest(keys, k))), None) for t in chain]
     last = next((p for p in reversed(written) if p), None)
     if not last or last == ctx.place:
@@ -138,6 +139,23 @@ def chain_at(g: Gazetteer, syls: list[Syllable], i: int, ctx: ArticleContext) ->
     local = dataclasses.replace(ctx, place=last, local=None)
     return [t if written[n] or not (again := title_at(g, syls, t.start, local)) or again.end != t.end else again
             for n, t in enumerate(chain)]
+
+
+UNIT_BODY = re.compile(r"\b(huyện|quận|thị xã|xã|phường|thị trấn|đặc khu) ([A-ZĐÀ-Ỹ].*)$")
+
+
+def _bare_committee_roles(g: Gazetteer, keys: list[str], chain: list[Title]) -> list[Title]:
+    """A committee role written without its committee before a title of a unit below the province ('Phó Bí
+    thư, Chủ tịch UBND huyện Quế Sơn'): the Party committee of that unit (Huyện ủy Quế Sơn)."""
+    out = list(chain)
+    for n, t in enumerate(chain):
+        role = g.roles.longest(keys, t.start)
+        if t.role not in g.committee_roles or not role or role[0] != t.end:
+            continue  # not a bare "Bí thư" / "Phó Bí thư"
+        unit = next((m for later in chain[n + 1:] if (m := UNIT_BODY.search(later.body))), None)
+        if unit:
+            out[n] = dataclasses.replace(t, body=f"{unit_committees()[unit.group(1)]} {unit.group(2)}")
+    return out
 
 
 def _chain(g: Gazetteer, syls: list[Syllable], i: int, ctx: ArticleContext) -> list[Title]:
