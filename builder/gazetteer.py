@@ -130,6 +130,7 @@ class Gazetteer:
         self.default_body: dict[str, str] = {}
         self.single_holder: dict[str, str] = {}  # role → its single_holder rule (roles.tsv)
         self.committee_roles: set[str] = set()
+        self.body_head: dict[str, list[str]] = {}  # role → the head word of the bodies it is held in
         self.body_prefix: dict[str, list[str]] = {}  # role → syllables its body's name starts with, often left out
         # Chủ tịch and Phó Chủ tịch written with a province only ("Chủ tịch tỉnh X") lead its Ủy ban nhân dân
         self.heads_people_committee = {"Chủ tịch", "Phó Chủ tịch"}
@@ -141,6 +142,8 @@ class Gazetteer:
                 self.committee_roles.add(row["role"])
             if row["body_prefix"]:
                 self.body_prefix[row["role"]] = self.keys(row["body_prefix"])
+            if row["body_head"]:
+                self.body_head[row["role"]] = self.keys(row["body_head"])
             for form in [row["role"], *_split(row["variants"])]:
                 self.roles.add(self.keys(form), row["role"])
         self.titles = Trie()

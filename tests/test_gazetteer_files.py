@@ -14,7 +14,7 @@ import pytest
 GAZ_DIR = Path(__file__).resolve().parent.parent / "builder" / "gazetteers"
 
 EXPECTED_HEADERS = {
-    "roles.tsv": ["role", "default_body", "variants", "single_holder", "committee", "body_prefix"],
+    "roles.tsv": ["role", "default_body", "variants", "single_holder", "committee", "body_prefix", "body_head"],
     "titles.tsv": ["written", "role", "body"],
     "bodies.tsv": ["body", "kind", "variants", "member_role"],
     "places.tsv": ["name", "unit", "status", "variants"],

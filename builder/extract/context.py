@@ -65,6 +65,15 @@ class ArticleContext:
         named = [name for at, name in self.mentions if at < before and self.g.keys(name)[:len(head)] == head]
         return named[-1] if named else None
 
+    def named_near(self, head: list[str], at: int) -> str | None:
+        """The national body whose name starts with these (folded) words the article names last before an
+        offset, else first after it: what a title with no body at all means ('phó viện trưởng' in an article on
+        the Viện kiểm sát nhân dân tối cao)."""
+        named = [(b, name) for b, name in self.mentions if self.g.keys(name)[:len(head)] == head
+                 and not self.g.body_kinds.get(name, "").startswith("party")]  # "Bộ" of a ministry: not Bộ Chính trị
+        before = [name for b, name in named if b < at]
+        return before[-1] if before else named[0][1] if named else None
+
     def adhoc_body(self, head: list[str], before: int) -> str | None:
         """The last ad-hoc body with this head word ('hội đồng', 'ban') introduced before an offset."""
         named = [name for at, name, h in self.adhoc if at <= before and (h == head or h[-len(head):] == head)]

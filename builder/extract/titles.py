@@ -75,6 +75,9 @@ def title_at(g: Gazetteer, syls: list[Syllable], i: int, ctx: ArticleContext) ->
             candidates.append((j, role, adhoc))  # "do ông A làm Trưởng ban" of the Ban kiểm phiếu named before
         elif g.default_body.get(role):
             candidates.append((j, role, g.default_body[role]))
+        elif (head := g.body_head.get(role)) and not _body_follows(g, keys, j) \
+                and (near := ctx.named_near(head, syls[i].start)):
+            candidates.append((j, role, near))  # "phó viện trưởng" of the Viện the article names
         elif role in g.committee_roles and (home := ctx.local or ctx.place):
             candidates.append((j, role, f"{home.committee} {home.name}"))
     if not candidates:
@@ -85,6 +88,14 @@ def title_at(g: Gazetteer, syls: list[Syllable], i: int, ctx: ArticleContext) ->
     if not syls[i].capital and not (i > 0 and keys[i - 1] in lead_in) and end - i < 3:
         return None
     return Title(role, body, i, skip_qualifiers(syls, end), former)
+
+
+def _body_follows(g: Gazetteer, keys: list[str], j: int) -> bool:
+    """Whether a role is followed by a body-like word (a body the gazetteers do not know: 'Viện trưởng Viện Dầu
+    khí') or by another title whose body it shares, so that it is not one written without its body."""
+    if j < len(keys) - 1 and keys[j] in SEPARATORS and g.roles.longest(keys, j + 1):
+        return True  # "Bộ trưởng, Chủ nhiệm Ủy ban Dân tộc": the next title's body is shared
+    return j < len(keys) and any(keys[j:j + len(h)] == h for h in g.body_head.values())
 
 
 def _defined_at(keys: list[str], j: int, ctx: ArticleContext) -> tuple[int, str] | None:
