@@ -75,8 +75,8 @@ def title_at(g: Gazetteer, syls: list[Syllable], i: int, ctx: ArticleContext) ->
             candidates.append((j, role, adhoc))  # "do ông A làm Trưởng ban" of the Ban kiểm phiếu named before
         elif g.default_body.get(role):
             candidates.append((j, role, g.default_body[role]))
-        elif (head := g.body_head.get(role)) and not _body_follows(g, keys, j) \
-                and (near := ctx.named_near(head, syls[i].start)):
+        elif (body_head := g.body_head.get(role)) and not _body_follows(g, keys, j) \
+                and (near := ctx.named_near(body_head, syls[i].start)):
             candidates.append((j, role, near))  # "phó viện trưởng" of the Viện the article names
         elif role in g.committee_roles and (home := ctx.local or ctx.place):
             candidates.append((j, role, f"{home.committee} {home.name}"))
