@@ -139,6 +139,8 @@ def chain_at(g: Gazetteer, syls: list[Syllable], i: int, ctx: ArticleContext) ->
     """Titles starting at i joined by ',', '-' or 'kiêm'; when a later one names its province, the earlier ones
     written without a place are of that province too ('Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Phú Yên')."""
     keys = keys_of(syls)
+    if i >= len(keys):
+        return []  # a title asked for where the sentence ends ("… và" at the end of a cut text)
     k = i + 1 if keys[i] in g.title_marks else i
     if k >= len(keys) or keys[k] not in g.title_starts:
         return []  # no role or title starts here (most syllables): what _chain would find out
