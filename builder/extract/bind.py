@@ -254,7 +254,7 @@ def _copula_head(b: Binding, at: Site) -> tuple[int | None, list[Title]]:
     """A counted head, words of the header, then 'là' and the list: 'Có 8 Ủy viên Bộ Chính trị tái đắc cử Trung
     ương khóa mới là A; B; …' → (where 'là' is, the memberships its items were elected to), else (None, [])."""
     g, keys, syls = b.g, b.keys, b.syls
-    if not any(k.isdigit() or k in g.cue_words("count") for k in keys[max(0, at.i - 3):at.i]):
+    if not _counted(g, keys[max(0, at.i - 3):at.i]):
         return None, []
     filler = g.cue_words("header-filler")
     k, extra = at.j, list[Title]()
@@ -385,7 +385,7 @@ def _heads(g: Gazetteer, keys: list[str], before: int, at: int, end: int, colon:
     """Whether titles at..end head the list after `colon`: counted or plural ('các Phó Chủ tịch', '3 ủy
     viên'), or followed by nothing but words that lead into a list ('…, gồm các đồng chí:'). A title followed
     by other words is its sentence's actor ('Bí thư Tỉnh ủy trao quyết định cho các đồng chí:')."""
-    if any(k.isdigit() or k in g.cue_words("count") for k in keys[before:at]):
+    if _counted(g, keys[before:at]):
         return True
     filler = g.cue_words("header-filler") | g.cue_words("list-intro") | g.cue_words("honorific")
     return all(k in filler or not k.isalpha() or k.strip("ivxlc") == "" for k in keys[end:colon])
@@ -394,8 +394,12 @@ def _heads(g: Gazetteer, keys: list[str], before: int, at: int, end: int, colon:
 def _many_bodies(g: Gazetteer, keys: list[str], before: int, at: int, title: Title) -> bool:
     """Whether a plural head names a post one person holds in each of several bodies ('23 Bí thư Tỉnh ủy',
     'các Chủ tịch UBND xã'): its items hold it in bodies of their own, not in the one the header resolves to."""
-    plural = any(k.isdigit() and k != "1" or k in g.cue_words("count") for k in keys[before:at])
-    return plural and g.is_single_holder(title.role, title.body)
+    return _counted(g, keys[before:at], plural=True) and g.is_single_holder(title.role, title.body)
+
+
+def _counted(g: Gazetteer, words: list[str], plural: bool = False) -> bool:
+    """Whether the words before a title count it ('3', 'các', 'hai'); plural: a count other than '1'."""
+    return any(k.isdigit() and not (plural and k == "1") or k in g.cue_words("count") for k in words)
 
 
 def _body_has(sentence: Sentence, ctx: ArticleContext, start: int, colon: int) -> list[Title]:

@@ -164,10 +164,8 @@ def _context_place(ctx: ArticleContext, unit: str) -> Place | None:
     about one, else its province; with neither, a nameless place of the unit written."""
     if not unit and ctx.local:
         return ctx.local
-    if unit == "thành phố" and ctx.city and not (ctx.place and ctx.place.unit == "thành phố"):
-        return ctx.city  # "HĐND thành phố", "Thành ủy" in an article on a province's city
-    if unit == "thành phố" and ctx.place and ctx.place.committee != "Thành ủy":
-        return Place("", unit)  # "Thành ủy" in an article on a province: a city of it, not named
+    if unit == "thành phố" and not (ctx.place and ctx.place.committee == "Thành ủy"):
+        return ctx.city or Place("", unit)  # "HĐND thành phố", "Thành ủy": the province's city the article names
     if ctx.place and unit not in local_units():
         return ctx.place
     return Place("", unit) if unit else None

@@ -50,11 +50,10 @@ def _owner(ctx: ArticleContext, before: str) -> str | None:
     tails = [window[k:].strip() for k in dict.fromkeys(starts)
              if not NOT_IN_A_NAME.search(window[k:]) and "nhiệm kỳ" not in window[k:]]
     names = [t for t in tails if len(t.split()) <= 18 and g.find_cue("clause", g.keys(t)) is None]
-    body = _body_before(ctx, syls)
     # "… các thành viên khác của Chính phủ nhiệm kỳ …": the body, not the clause before it (a congress or a whole
     # body's name stays the owner)
     named = names and (names[0].startswith("Đại hội") or (whole := body_at_start(ctx, names[0])) and whole[0])
-    if body and not named:
+    if not named and (body := _body_before(ctx, syls)):
         return body
     if not names:
         return None
