@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from builder.extract.bodies import body_at, skip_qualifiers
+from builder.extract.bodies import body_at, skip_qualifiers, written
 from builder.gazetteer import Gazetteer, Syllable, keys_of, unit_committees
 
 if TYPE_CHECKING:
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 # Punctuation (and "kiêm") that joins titles, and that joins a name to the titles after it; the cue word
 # lists (former, honorific, past, holding-verb, membership, list-intro, reporting) are in gazetteers/cues.tsv.
 SEPARATORS = {",", "-", "–", "—", "kiêm"}
+DASHES = {"-", "–", "—"}
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,8 @@ def title_at(g: Gazetteer, syls: list[Syllable], i: int, ctx: ArticleContext) ->
             candidates.append((own[0], role, own[1]))
         elif (short := _short_reference(g, syls, j, ctx)):  # "Phó Chủ tịch Hội": the Hội named before
             candidates.append((short[0], role, short[1]))
+        elif (unit := _unit_named(g, syls, j, ctx)):  # "Vụ trưởng Vụ Pháp chế, Bộ Tư pháp"
+            candidates.append((unit[0], role, unit[1]))
         elif (head := g.cue_at("adhoc-head", keys, j)) and (adhoc := ctx.adhoc_body(keys[j:head], syls[i].start)):
             candidates.append((head, role, adhoc))  # "Chủ tịch Hội đồng": the Hội đồng the article set up
         elif (adhoc := ctx.adhoc_body(keys[j - 1:j], syls[i].start)) and keys[j - 1] in {"ban", "đoàn", "tổ"}:
@@ -115,6 +118,42 @@ def _short_reference(g: Gazetteer, syls: list[Syllable], j: int, ctx: ArticleCon
     return (head, body) if body else None
 
 
+def _unit_named(g: Gazetteer, syls: list[Syllable], j: int, ctx: ArticleContext) -> tuple[int, str] | None:
+    """(end, body) of a unit the gazetteers do not know, written at j as its head word and a capitalised name
+    ('Vụ Kế hoạch - Tài chính'), with the known body it belongs to when one follows after ',' or in parentheses
+    ('Vụ Tổ chức cán bộ (Ban Tổ chức Trung ương)' → 'Vụ Tổ chức cán bộ, Ban Tổ chức Trung ương')."""
+    keys = keys_of(syls)
+    head = g.cue_at("unit-head", keys, j) if j < len(syls) and syls[j].capital else None
+    if head is None or head >= len(syls) or not syls[head].capital or not syls[head].written.isalpha():
+        return None
+    k = head
+    while k < len(syls) and k - j < 10 and not (k > head and _person_at(g, syls, k)) and (
+            syls[k].written.isalpha() and (syls[k].capital or not _verb_at(g, keys, k))
+            or keys[k] in DASHES and k + 1 < len(syls) and syls[k + 1].capital and k > head):
+        k += 1
+    name = written(g, syls, j, k)
+    if k + 1 < len(keys) and keys[k] in {",", "("} and (parent := body_at(g, syls, k + 1, ctx)):
+        end = parent[0] + (1 if keys[k] == "(" and keys[parent[0]:parent[0] + 1] == [")"] else 0)
+        return end, f"{name}, {parent[1]}"
+    return k, name
+
+
+def _verb_at(g: Gazetteer, keys: list[str], k: int) -> bool:
+    """Whether a word that ends a unit's name written in lower case starts at k: a verb of the sentence
+    ('Tổng cục Thuế phát biểu', 'Trung tâm X cho biết') or a word that ends an organisation's name."""
+    return keys[k] in g.cue_words("org-end") or any(
+        g.cue_at(cues, keys, k) is not None for cues in ("speech", "presence", "holding-verb", "take-up", "leave"))
+
+
+def _person_at(g: Gazetteer, syls: list[Syllable], k: int) -> bool:
+    """Whether a person's full name starts at k, ending a run of capitalised syllables: a surname and two more
+    ('… Hà Nội Phạm Văn An'), or three more when the second is a middle name ('Nguyễn Thị Thanh Hằng')."""
+    run = 0
+    while k + run < len(syls) and syls[k + run].capital and syls[k + run].written.isalpha():
+        run += 1
+    return syls[k].key in g.surnames and (run == 3 or run == 4 and syls[k + 1].key in g.cue_words("middle-name"))
+
+
 def _implied_body(g: Gazetteer, keys: list[str], j: int, role: str) -> tuple[int, str] | None:
     """(end, body) when the role's body is written without its first word ('Bộ trưởng Ngoại giao')."""
     prefix = g.body_prefix.get(role)
@@ -128,7 +167,7 @@ def _sharing(g: Gazetteer, syls: list[Syllable], k: int, ctx: ArticleContext, fo
     """'Phó Chủ tịch - Tổng Thư ký UBTƯ MTTQ Việt Nam': a role with no body, joined by a dash to titles that
     name one, is a role of that body too."""
     hit = g.roles.longest(keys_of(syls), k)
-    joins = {"-", "–", "—"} | ({","} if hit and hit[1] not in g.committee_roles else set())
+    joins = DASHES | ({","} if hit and hit[1] not in g.committee_roles else set())
     if not hit or hit[0] >= len(syls) - 1 or syls[hit[0]].key not in joins:
         return []
     rest = _chain(g, syls, hit[0] + 1, ctx)
