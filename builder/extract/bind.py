@@ -6,6 +6,7 @@ a career are not current holdings."""
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -126,14 +127,30 @@ def _site(b: Binding, i: int, chain: list[Title]) -> Site:
     return Site(i, chain, j, after, before)
 
 
+# A sentence that opens with a past time: "Năm 2013, …", "Tháng 4/2016 …", "Từ năm 2009 …", "Hai năm sau, …"
+PAST_OPENING = re.compile(r"^\W*(?:(?:từ|tới|đến|cuối|đầu|giữa|vào|sau)\s+)?(?:năm\s+|tháng\s*\d{1,2}\s*[/-]\s*)"
+                          r"((?:19|20)\d\d)\b|^\W*\w+\s+năm\s+sau\b", re.IGNORECASE)
+
+
+def _career_step(sentence: Sentence, ctx: ArticleContext) -> bool:
+    """Whether a sentence tells a step of a career: it opens with a time before the latest the article
+    writes and says nothing of now ('đến nay', 'hiện'): its titles are past posts."""
+    opening, keys = PAST_OPENING.match(sentence.text), sentence.keys
+    now = [k for k in range(len(keys)) if ctx.g.cue_at("current", keys, k) is not None and keys[k - 1:k] != ["khi"]]
+    if not opening or now or "đến nay" in sentence.text.lower():  # "khi đang là …": then, not now
+        return False
+    return opening.group(1) is None or ctx.latest_year is not None and int(opening.group(1)) < ctx.latest_year
+
+
 def bind(sentence: Sentence, ctx: ArticleContext) -> Bound:
     """Every title of one sentence bound to a name (and the titles of a list header it ends with): at each
     syllable the steps of stage "bind-at" are tried in order, then, where a chain of titles starts, those of
     stage "bind"; the first that applies binds, and the sentence goes on after its words. The steps of stage
     "bind-end" read the whole sentence last."""
     found = list(sentence.names)
+    career = ctx.g.find_cue("past", sentence.keys)
     b = Binding(sentence, ctx, found, {n.start: n for n in found}, {n.end: n for n in found},
-                ctx.g.find_cue("past", sentence.keys))
+                0 if career is None and _career_step(sentence, ctx) else career)
     taken: set[int] = set()
     i = 0
     while i < len(b.syls) and (b.career is None or i < b.career):

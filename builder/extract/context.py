@@ -58,6 +58,7 @@ class ArticleContext:
     mentions: tuple[tuple[int, str], ...] = ()  # (offset, name) of every national body named, in order
     defined: dict[tuple[str, ...], str] = field(default_factory=dict)  # abbreviation the article defines → body
     city: Place | None = None  # the city below the province the article names most ("thành phố Hội An")
+    latest_year: int | None = None  # the latest year the article writes or is published in
 
     def named_before(self, head: list[str], before: int) -> str | None:
         """The last national body named before an offset whose name starts with these (folded) words: what

@@ -3,7 +3,7 @@ capitalised syllables, not a place, a body or a role."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from builder.gazetteer import Gazetteer, Syllable, keys_of
@@ -30,6 +30,8 @@ def name_at(g: Gazetteer, syls: list[Syllable], i: int, proper: Container[int] =
     keys = keys_of(syls)
     if g.bodies.longest(keys, i):
         return None  # "Đoàn Thanh niên": an organisation, not a person
+    if (head := g.cue_before("unit-head", keys, i)) is not None and syls[head].capital:
+        return None  # "Vụ Châu Mỹ", "Bệnh viện Bạch Mai": a unit's name
     j = i + 1
     while j < len(syls) and j - i < 5 and (syls[j].written.istitle() or _mangled_middle(g, syls, i, j)) \
             and syls[j].written.isalpha() and syls[j].end - syls[j].start == len(syls[j].written) \
@@ -90,3 +92,49 @@ def names(g: Gazetteer, syls: list[Syllable], text: str, offset: int,
             place = g.places.longest(keys_of(syls), i)
             i = place[0] if place else i + 1
     return out
+
+
+PRONOUNS = {"ông": "ông", "bà": "bà"}  # a pronoun and the honorific of the persons it can mean
+NOT_PRONOUN_BEFORE = {"các", "những", "hai", "ba", "vợ", "chồng"}  # "các ông", "vợ ông": not a person's subject
+NOT_PRONOUN_AFTER = {"bà", "con", "cha", "nội", "ngoại", "ông", "cụ", "già"}  # "ông bà", "bà con"
+
+
+@dataclass
+class Referents:
+    """The persons an article has named so far, for what later sentences write of them without their full
+    name: a given name after an honorific ('ông Tiến') and a pronoun ('ông', 'bà': the person named last whose
+    honorific it fits)."""
+
+    given: dict[str, str] = field(default_factory=dict)  # given name → the full name the article used
+    honorific: dict[str, str] = field(default_factory=dict)  # full name → 'ông' or 'bà', when written
+    order: list[tuple[int, str]] = field(default_factory=list)  # (where, full name) of the mentions so far
+
+    def read(self, g: Gazetteer, syls: list[Syllable], found: tuple[Name, ...]) -> list[Name]:
+        """The references of one sentence to persons named before, as names (spelt in full); its own names
+        are learnt for the sentences after it."""
+        keys = keys_of(syls)
+        inside = {k for n in found for k in range(n.start, n.end)}
+        out: list[Name] = []
+        mentions = sorted([(n.start, n.text) for n in found])
+        for k, key in enumerate(keys):
+            if k in inside or key not in PRONOUNS and key != "đồng" or k and keys[k - 1] in NOT_PRONOUN_BEFORE \
+                    or keys[max(0, k - 2):k] in [[p, ","] for p in PRONOUNS]:  # "Các ông, bà …"
+                continue
+            at = k + 2 if keys[k:k + 2] == ["đồng", "chí"] else k + 1
+            if at < len(syls) and syls[at].capital and syls[at].written.isalpha():
+                run = next((r for r in range(at, len(syls)) if not (syls[r].capital and syls[r].written.isalpha())),
+                           len(syls))
+                if run == at + 1 and at not in inside and (full := self.given.get(keys[at])):
+                    out.append(Name(full, at, at + 1))  # "ông Tiến"
+            elif key in PRONOUNS and keys[at:at + 1] and keys[at] not in NOT_PRONOUN_AFTER | {",", ":", "("}:
+                earlier = [full for start, full in mentions if start < k][-1:] or [full for _, full in self.order[-1:]]
+                if earlier and self.honorific.get(earlier[0], PRONOUNS[key]) == PRONOUNS[key]:
+                    out.append(Name(earlier[0], k, k + 1))  # "ông giữ cương vị …"
+        for n in found:
+            self.given[keys[n.end - 1]] = n.text
+            if n.start and keys[n.start - 1] in PRONOUNS:
+                self.honorific.setdefault(n.text, PRONOUNS[keys[n.start - 1]])
+            elif " thị " in f" {n.text.lower()} ":
+                self.honorific.setdefault(n.text, "bà")
+        self.order += sorted((n.start, n.text) for n in (*found, *out))
+        return out

@@ -14,6 +14,7 @@ from builder.extract.bodies import body_at, organisation_at, unit_name
 from builder.extract.changes import Change, change_at, cues_in, successions
 from builder.extract.context import ArticleContext, Sentence
 from builder.extract.documents import find_documents
+from builder.extract.names import Name, Referents
 from builder.extract.rules import evidence
 from builder.extract.terms import find_terms, merge_terms
 from builder.extract.titles import Title
@@ -21,6 +22,8 @@ from builder.gazetteer import Gazetteer, Place, Syllable, gazetteer, keys_of, lo
 from builder.model import Event, Facts, Holding
 from builder.text.ingest import Article
 from builder.text.nlp import ProperNames, split_sentences
+
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def article_context(article: Article) -> ArticleContext:
@@ -64,11 +67,13 @@ def article_context(article: Article) -> ArticleContext:
     if local is None and place is None:  # an article naming a city and no province is about the city
         local = city
     defined = _defined(g, syllables, clean.text)
-    return ArticleContext(g, place, organisation, article.meta.get("published"), _headline(article),
+    published = article.meta.get("published")
+    years = [int(y) for y in YEAR.findall(clean.text + " " + (published or ""))]
+    return ArticleContext(g, place, organisation, published, _headline(article),
                           ProperNames(clean),
                           {u: min(c, key=lambda n: (-c[n], n)) for u, c in units.items()}, local,
                           _adhoc(g, syllables, clean.text), frozenset(name for _, name in mentions),
-                          syllables, mentions, defined, city)
+                          syllables, mentions, defined, city, max(years, default=None))
 
 
 def _in_full(g: Gazetteer, short: str, named: list[str]) -> str:
@@ -169,6 +174,11 @@ def sections(ctx: ArticleContext, sents: list[Sentence]) -> list[ArticleContext]
     return out
 
 
+def _with_references(sent: Sentence, refs: list[Name]) -> Sentence:
+    """The sentence with its references to persons named before ('ông Tiến', 'ông') read as their names."""
+    return dataclasses.replace(sent, names=tuple(sorted((*sent.names, *refs), key=lambda n: n.start))) if refs else sent
+
+
 def extract(article: Article) -> Facts:
     """All facts of one article, each with the sentence it came from."""
     whole = article_context(article)
@@ -181,17 +191,19 @@ def extract(article: Article) -> Facts:
     header: list[tuple[Title, str, Change]] = []  # the titles of a list header the last sentence opened
     semicolons = False  # whether the items of that list so far end with ';'
     sents = sentences(article, whole)
+    referents = Referents()
     for sent, ctx in zip(sents, sections(whole, sents)):
         syls = sent.syllables
-        bound = bind(sent, ctx)
+        named = _with_references(sent, referents.read(ctx.g, syls, sent.names))
+        bound = bind(named, ctx)
         titled = []
         said = cues_in(ctx, sent) if bound.holdings or bound.opens else []
         for name, title, rule in bound.holdings:
             written = text[syls[title.start].start:syls[title.end - 1].end]
-            change = change_at(ctx, sent, title, sent.names, rule == LIST_HEADER.name, said)
+            change = change_at(ctx, sent, title, named.names, rule == LIST_HEADER.name, said)
             titled.append((name, Holding(name.text, title.role, title.body, written, evidence(rule, sent),
                                        change=change.kind, cue=change.cue)))
-        facts.holdings += successions(ctx, sent, titled, sent.names)
+        facts.holdings += successions(ctx, sent, titled, named.names)
         if header and (person := list_item(sent, ctx)):
             own = {h.body for h in facts.holdings if h.person == person.text and h.evidence.start == sent.start}
             facts.holdings += [Holding(person.text, t.role, t.body, written, evidence(LIST_HEADER, sent),
