@@ -363,7 +363,7 @@ CUE_LISTS = {"former", "incoming", "honorific", "past", "holding-verb", "members
              "org-end", "presence", "not-presence", "clause", "rank", "name-stop", "proxy", "adhoc-head", "middle-name",
              "take-up", "not-take-up", "leave", "current", "leave-after", "succession", "not-succession",
              "list-has", "members", "post-named", "short-head", "header-filler", "count", "aside", "term-time",
-             "not-past", "to-person", "decided-post", "elected-to", "post-word", "unit-head", "speech"}
+             "not-past", "to-person", "decided-post", "elected-to", "post-word", "unit-head", "speech", "presence-by"}
 
 
 def test_cue_lists():

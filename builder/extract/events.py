@@ -296,9 +296,13 @@ def find_people(sent: Sentence, ctx: ArticleContext, known: dict[str, str]) -> t
         if chairing[k] and JOINED.fullmatch(text[ordered[k - 1][1] - start:ordered[k][0] - start]):
             chairing[k - 1] = True
     chairs = [(at, person) for (at, _, person), chair in zip(ordered, chairing) if chair]
-    present = g.find_cue("presence", sent.keys) is not None or (IN_PHOTO.search(text) or sent.headline) \
-        and not _portrait(sent, ctx)
-    return ([(at, person) for at, _, person in refs] if present else []), chairs
+    keys = sent.keys
+    first = next((k for k, syl in enumerate(sent.syllables) if syl.written[:1].isalnum()), 0)
+    cues = [(sent.syllables[k].start, k > first and g.cue_at("presence-by", keys, k) is not None)
+            for k in range(len(keys)) if g.cue_at("presence", keys, k) is not None]  # "Báo cáo tại …, A cho biết"
+    shown = IN_PHOTO.search(text) and not _portrait(sent, ctx)
+    return [(at, person) for at, _, person in refs
+            if shown or any(not by or at < cue for cue, by in cues)], chairs
 
 
 PHOTO_WORDS = {"và", "hàng", "trên", "dưới", "giữa", "qua", "sang", "từ", "trái", "phải", "bìa", "ảnh"}
