@@ -231,13 +231,15 @@ PRESENCE = Rule("presence-event", "event", 0.50, "an article naming no dated gat
 
 @register("article-events", PRESENCE)
 def mentioned_event(sent: Sentence, ctx: ArticleContext) -> Event | None:
-    """An undated gathering a sentence puts people at ('Tham dự buổi lễ có …', '… cùng dự Hội nghị'): the
-    article's only event when it names no dated one."""
+    """An undated gathering a sentence puts people at ('Tham dự buổi lễ có …', '… cùng dự Hội nghị', 'Tại buổi
+    lễ, A công bố …'): the article's only event when it names no dated one."""
     g, keys = ctx.g, sent.keys
     cue = g.find_cue("presence", keys)
     if cue is None:
         return None
-    for i in range(cue, min(len(keys), cue + 6)):
+    first = next((k for k, syl in enumerate(sent.syllables) if syl.written[:1].isalnum()), 0)
+    opening = range(first + 1, min(len(keys), first + 4)) if keys[first:first + 1] == ["tại"] else range(0)
+    for i in (*range(cue, min(len(keys), cue + 6)), *opening):  # "… cùng dự Hội nghị", "Tại buổi lễ, A công bố …"
         if hit := kind_at(g, keys, i):
             return Event(hit[1], None, None, evidence(PRESENCE, sent))
     return None
@@ -299,10 +301,12 @@ def find_people(sent: Sentence, ctx: ArticleContext, known: dict[str, str]) -> t
     keys = sent.keys
     first = next((k for k, syl in enumerate(sent.syllables) if syl.written[:1].isalnum()), 0)
     cues = [(sent.syllables[k].start, k > first and g.cue_at("presence-by", keys, k) is not None)
-            for k in range(len(keys)) if g.cue_at("presence", keys, k) is not None]  # "Báo cáo tại …, A cho biết"
-    shown = IN_PHOTO.search(text) and not _portrait(sent, ctx)
-    return [(at, person) for at, _, person in refs
-            if shown or any(not by or at < cue for cue, by in cues)], chairs
+            for k in range(len(keys)) if g.cue_at("presence", keys, k) is not None
+            and keys[k - 1:k] != ["được"]]  # "Báo cáo tại …, A cho biết"; "được thông báo": passive
+    by = [cue for cue, only_before in cues if only_before]
+    shown = IN_PHOTO.search(text) and not _portrait(sent, ctx) or len(by) < len(cues)
+    return [(at, person) for at, _, person in refs  # "A công bố quyết định … của ông B": A is there, not B
+            if shown or by and at < by[0]], chairs
 
 
 PHOTO_WORDS = {"và", "hàng", "trên", "dưới", "giữa", "qua", "sang", "từ", "trái", "phải", "bìa", "ảnh"}
