@@ -136,7 +136,7 @@ def _career_step(sentence: Sentence, ctx: ArticleContext) -> bool:
     """Whether a sentence tells a step of a career: it opens with a time before the latest the article
     writes and says nothing of now ('đến nay', 'hiện'): its titles are past posts."""
     opening, keys = PAST_OPENING.match(sentence.text), sentence.keys
-    now = [k for k in range(len(keys)) if ctx.g.cue_at("current", keys, k) is not None and keys[k - 1:k] != ["khi"]]
+    now = any(ctx.g.cue_at("current", keys, k) is not None and keys[k - 1:k] != ["khi"] for k in range(len(keys)))
     if not opening or now or "đến nay" in sentence.text.lower():  # "khi đang là …": then, not now
         return False
     return opening.group(1) is None or ctx.latest_year is not None and int(opening.group(1)) < ctx.latest_year

@@ -37,6 +37,11 @@ class Sentence:
     def keys(self) -> list[str]:
         return keys_of(self.syllables)
 
+    @property
+    def first_word(self) -> int:
+        """The index of its first syllable that is a word or a number, past bullets and punctuation."""
+        return next((k for k, s in enumerate(self.syllables) if s.written[:1].isalnum()), len(self.syllables))
+
 
 @dataclass
 class ArticleContext:

@@ -237,7 +237,7 @@ def mentioned_event(sent: Sentence, ctx: ArticleContext) -> Event | None:
     cue = g.find_cue("presence", keys)
     if cue is None:
         return None
-    first = next((k for k, syl in enumerate(sent.syllables) if syl.written[:1].isalnum()), 0)
+    first = sent.first_word
     opening = range(first + 1, min(len(keys), first + 4)) if keys[first:first + 1] == ["tại"] else range(0)
     for i in (*range(cue, min(len(keys), cue + 6)), *opening):  # "… cùng dự Hội nghị", "Tại buổi lễ, A công bố …"
         if hit := kind_at(g, keys, i):
@@ -299,7 +299,7 @@ def find_people(sent: Sentence, ctx: ArticleContext, known: dict[str, str]) -> t
             chairing[k - 1] = True
     chairs = [(at, person) for (at, _, person), chair in zip(ordered, chairing) if chair]
     keys = sent.keys
-    first = next((k for k, syl in enumerate(sent.syllables) if syl.written[:1].isalnum()), 0)
+    first = sent.first_word
     cues = [(sent.syllables[k].start, k > first and g.cue_at("presence-by", keys, k) is not None)
             for k in range(len(keys)) if g.cue_at("presence", keys, k) is not None
             and keys[k - 1:k] != ["được"]]  # "Báo cáo tại …, A cho biết"; "được thông báo": passive

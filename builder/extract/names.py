@@ -107,7 +107,7 @@ class Referents:
 
     given: dict[str, str] = field(default_factory=dict)  # given name → the full name the article used
     honorific: dict[str, str] = field(default_factory=dict)  # full name → 'ông' or 'bà', when written
-    order: list[tuple[int, str]] = field(default_factory=list)  # (where, full name) of the mentions so far
+    last: str | None = None  # the person the sentences so far mentioned last
 
     def read(self, g: Gazetteer, syls: list[Syllable], found: tuple[Name, ...]) -> list[Name]:
         """The references of one sentence to persons named before, as names (spelt in full); its own names
@@ -127,14 +127,14 @@ class Referents:
                 if run == at + 1 and at not in inside and (full := self.given.get(keys[at])):
                     out.append(Name(full, at, at + 1))  # "ông Tiến"
             elif key in PRONOUNS and keys[at:at + 1] and keys[at] not in NOT_PRONOUN_AFTER | {",", ":", "("}:
-                earlier = [full for start, full in mentions if start < k][-1:] or [full for _, full in self.order[-1:]]
-                if earlier and self.honorific.get(earlier[0], PRONOUNS[key]) == PRONOUNS[key]:
-                    out.append(Name(earlier[0], k, k + 1))  # "ông giữ cương vị …"
+                earlier = next((full for start, full in reversed(mentions) if start < k), self.last)
+                if earlier and self.honorific.get(earlier, PRONOUNS[key]) == PRONOUNS[key]:
+                    out.append(Name(earlier, k, k + 1))  # "ông giữ cương vị …"
         for n in found:
             self.given[keys[n.end - 1]] = n.text
             if n.start and keys[n.start - 1] in PRONOUNS:
                 self.honorific.setdefault(n.text, PRONOUNS[keys[n.start - 1]])
             elif " thị " in f" {n.text.lower()} ":
                 self.honorific.setdefault(n.text, "bà")
-        self.order += sorted((n.start, n.text) for n in (*found, *out))
+        self.last = max((*found, *out), key=lambda n: n.start).text if found or out else self.last
         return out

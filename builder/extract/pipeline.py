@@ -148,7 +148,7 @@ def sentences(article: Article, ctx: ArticleContext) -> list[Sentence]:
 def _opened(ctx: ArticleContext, sent: Sentence) -> Place | None:
     """The province a sentence opens with: 'Tại Kon Tum, …', '* HĐND tỉnh Lào Cai đã bầu …'."""
     g, keys = ctx.g, sent.keys
-    k = next((k for k, s in enumerate(sent.syllables) if s.written[:1].isalnum()), len(keys))
+    k = sent.first_word
     if k > 2 or k >= len(keys):
         return None
     if keys[k] in {"tại", "ở"}:
