@@ -42,11 +42,13 @@ HEADERS = {
                        [BTV, ("Ủy viên", f"Ban Chấp hành Đảng bộ tỉnh {PLACE}")]),
     "copula-plural-title": ("Các Phó Chủ tịch UBND tỉnh {place} là",
                             [("Phó Chủ tịch", f"Ủy ban nhân dân tỉnh {PLACE}")]),
+    "points-back": ("Trong số các Ủy viên Ban Thường vụ Tỉnh ủy {place} có {n} đồng chí tái cử. Cụ thể gồm:", [BTV]),
     "no-header": ("Tham dự hội nghị có:", []),
 }
 COPULAS = {"copula-elected", "copula-plural-title"}  # "… là A, B": the items run on in the header's sentence
-INLINE = {"comma", "semicolon"}
-LAYOUTS = ["comma", "semicolon", "lines", "dash-bullets", "dot-bullets", "plus-bullets", "numbers", "numbers-paren",
+INLINE = {"comma", "semicolon", "semicolon-paragraphs"}
+LAYOUTS = ["comma", "semicolon", "semicolon-paragraphs",
+           "lines", "dash-bullets", "dot-bullets", "plus-bullets", "numbers", "numbers-paren",
            "run-on-numbers", "run-on-votes"]
 ITEMS = ["bare", "honorific", "name-comma-title", "name-dash-title", "title-name", "name-paren-title",
          "born-between"]
@@ -90,6 +92,10 @@ def _join(layout: str, items: list[str]) -> str:
         return " " + ", ".join(items) + "."
     if layout == "semicolon":
         return " " + "; ".join(items) + "."
+    if layout == "semicolon-paragraphs":  # "A; B;\n\nC; D.": the list goes on in the next paragraph
+        half = (len(items) + 1) // 2
+        return " " + "; ".join(items[:half]) + ";\n\n" + "; ".join(items[half:]) + "." if len(items) > 1 else \
+            " " + items[0] + "."
     if layout == "run-on-numbers":
         return " " + "; ".join(f"{k}. {it}" for k, it in enumerate(items, 1)) + "."
     if layout == "run-on-votes":  # an election result: "1. A: 479/487 (91,5%) 2. B: …"

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from builder.extract.bodies import body_at, skip_qualifiers
+from builder.extract.changes import Change, change_at
 from builder.extract.names import Name
 from builder.extract.rules import Rule, holding, register, steps
 from builder.extract.titles import Title, chain_at, memberships
@@ -44,13 +45,33 @@ def _after_aside(keys: list[str], j: int) -> int:
     return j
 
 
+@dataclass(frozen=True)
+class Header:
+    """A list header's title as its own sentence wrote it, and what that sentence says of it ('Các Phó Bí thư
+    được bầu gồm:' → taken up), for list items that a later sentence writes."""
+
+    title: Title
+    written: str
+    change: Change
+
+
+def _header(sentence: Sentence, ctx: ArticleContext, title: Title) -> Header:
+    return Header(title, header_text(sentence, title), change_at(ctx, sentence, title, sentence.names, True))
+
+
 @dataclass
 class Bound:
-    """What one sentence says about titles: (name, title, rule) for every title bound to a name, and the
-    titles of a list header the sentence ends with ('…, gồm:'), which the next list items take."""
+    """What one sentence says about titles: (name, title, rule) for every title bound to a name; the titles
+    of a list header the sentence ends with ('…, gồm:'), which the next list items take; the plural heads it
+    leaves to no one ('Trong số các Ủy viên Trung ương có 16 đồng chí …'), which a list in the next sentence
+    with no header of its own takes ('Cụ thể gồm: A; B …'); the header of a list it leaves open with ';',
+    which the next sentence may go on with; and the items it gave a header of an earlier sentence."""
 
     holdings: list[tuple[Name, Title, str]]
-    opens: list[Title]
+    opens: list[Header]
+    heads: list[Header] = dataclasses.field(default_factory=list)
+    runs_on: list[Header] = dataclasses.field(default_factory=list)
+    borrowed: list[tuple[Name, Header]] = dataclasses.field(default_factory=list)
 
 
 @dataclass
@@ -64,8 +85,11 @@ class Binding:
     by_start: dict[int, Name]
     by_end: dict[int, Name]
     career: int | None  # a career follows from here: titles from there on are past posts
+    left: Bound | None = None  # what the sentence before left open
     out: list[tuple[Name, Title, str]] = dataclasses.field(default_factory=list)
     loose: list[tuple[int, list[Title]]] = dataclasses.field(default_factory=list)
+    runs_on: list[Header] = dataclasses.field(default_factory=list)  # the header of its last list
+    borrowed: list[tuple[Name, Header]] = dataclasses.field(default_factory=list)
 
     @property
     def g(self) -> Gazetteer:
@@ -142,15 +166,15 @@ def _career_step(sentence: Sentence, ctx: ArticleContext) -> bool:
     return opening.group(1) is None or ctx.latest_year is not None and int(opening.group(1)) < ctx.latest_year
 
 
-def bind(sentence: Sentence, ctx: ArticleContext) -> Bound:
+def bind(sentence: Sentence, ctx: ArticleContext, left: Bound | None = None) -> Bound:
     """Every title of one sentence bound to a name (and the titles of a list header it ends with): at each
     syllable the steps of stage "bind-at" are tried in order, then, where a chain of titles starts, those of
     stage "bind"; the first that applies binds, and the sentence goes on after its words. The steps of stage
-    "bind-end" read the whole sentence last."""
+    "bind-end" read the whole sentence last. left: what the sentence before left open (see Bound)."""
     found = list(sentence.names)
     career = ctx.g.find_cue("past", sentence.keys)
     b = Binding(sentence, ctx, found, {n.start: n for n in found}, {n.end: n for n in found},
-                0 if career is None and _career_step(sentence, ctx) else career)
+                0 if career is None and _career_step(sentence, ctx) else career, left)
     taken: set[int] = set()
     i = 0
     while i < len(b.syls) and (b.career is None or i < b.career):
@@ -170,9 +194,13 @@ def bind(sentence: Sentence, ctx: ArticleContext) -> Bound:
         i = end
     for step, rule in steps("bind-end"):
         b.out += [(n, t, rule.name if rule else "") for n, t in step(b)]
-    keys = sentence.keys
-    opens = header_titles(sentence, ctx, b.loose, len(keys) - 1) if keys[-1:] == [":"] else []
-    return Bound(b.out, opens)
+    keys, g = sentence.keys, ctx.g
+    opens = []
+    if keys[-1:] == [":"]:  # "Cụ thể như sau:": the heads of the sentence before open the list
+        opens = _pointed(b, len(keys) - 1) or [_header(sentence, ctx, t) for t in header_titles(b, len(keys) - 1)]
+    heads = [_header(sentence, ctx, t) for at, chain in b.loose if _counted(g, keys[max(0, at - 3):at])
+             for t in chain if not _many_bodies(g, keys, max(0, at - 3), at, t)]
+    return Bound(b.out, opens, heads, b.runs_on if keys[-1:] == [";"] else [], b.borrowed)
 
 
 @register("bind-at", Rule("name-joins-body", "holding", 0.85, "'A tham gia / vào <bodies>': membership of each body", (
@@ -264,6 +292,8 @@ def list_header(b: Binding, at: Site) -> Bindings | None:
     named = g.cue_before("post-named", keys, at.i) is not None
     if k < len(syls) and keys[k] == ";" and items == 1 or items == 0 and not named:
         b.loose.append((at.i, at.current))
+    elif pairs and k == len(syls):  # the list runs to the sentence's end: it may go on in the next one
+        b.runs_on = [_header(b.sentence, b.ctx, t) for t in at.current + extra]
     return at.end, pairs
 
 
@@ -371,13 +401,12 @@ def _joined_owners(g: Gazetteer, found: list[Name], syls: list[Syllable], owner:
     return owners[::-1]
 
 
-def header_titles(sentence: Sentence, ctx: ArticleContext, loose: list[tuple[int, list[Title]]],
-                  colon: int) -> list[Title]:
+def header_titles(b: Binding, colon: int) -> list[Title]:
     """The titles a list header before syllable `colon` gives its items: the header's title chains bound to
     no name, or the membership of a body the header is about ('Ban Bí thư … gồm 11 người …, gồm:')."""
-    g, syls, keys = ctx.g, sentence.syllables, sentence.keys
+    sentence, ctx, g, syls, keys = b.sentence, b.ctx, b.g, b.syls, b.keys
     start = max((k for k in range(colon) if keys[k] in {";", ":", "."}), default=-1) + 1
-    titles = [t for at, chain in loose if start <= at < colon and _heads(g, keys, max(start, at - 3), at,
+    titles = [t for at, chain in b.loose if start <= at < colon and _heads(g, keys, max(start, at - 3), at,
                                                                          chain[-1].end, colon) for t in chain
               if not _many_bodies(g, keys, max(start, at - 3), at, t)]
     if titles:
@@ -396,6 +425,18 @@ def header_titles(sentence: Sentence, ctx: ArticleContext, loose: list[tuple[int
             if titles:
                 return titles
     return []
+
+
+def _pointed(b: Binding, colon: int) -> list[Header]:
+    """The plural heads of the sentence before, where the words before a list's colon, its sentence's first,
+    only point back to it: 'Cụ thể gồm:', 'Danh sách cụ thể như sau:', 'Đó là các đồng chí:'."""
+    g, keys = b.g, b.keys
+    if not b.left or not b.left.heads or ":" in keys[:colon]:
+        return []
+    k, words = 0, g.cue_words("list-intro") | g.cue_words("header-filler") | g.cue_words("honorific")
+    while k < colon and (g.cue_at("points-back", keys, k) is not None or keys[k] in words):
+        k = g.cue_at("points-back", keys, k) or k + 1
+    return b.left.heads if k == colon and g.find_cue("points-back", keys[:colon]) is not None else []
 
 
 def _heads(g: Gazetteer, keys: list[str], before: int, at: int, end: int, colon: int) -> bool:
@@ -444,8 +485,10 @@ def header_items(b: Binding) -> list[tuple[Name, Title]]:
     """Every item after a header's colon (or 'gồm' before names), up to the next colon or the sentence's end,
     gets the header's titles: '… có 8 ủy viên Bộ Chính trị tái cử, gồm: A; B …'. An item is a name with
     nothing but separators, numbers, honorifics, ranks, titles and asides ('sinh năm 1970') between it and the
-    item before; a name inside an item's words ('1. A, thay ông B') is not one."""
-    sentence, ctx, keys = b.sentence, b.ctx, b.keys
+    item before; a name inside an item's words ('1. A, thay ông B') is not one. A sentence that goes on with
+    the list the sentence before left open ('…: A; B;' then 'C; D.') starts with items of that header. An
+    item marked '(dự khuyết)' is an alternate member."""
+    ctx, keys = b.ctx, b.keys
     have = {(n.start, t.role, t.body) for n, t, _ in b.out}
     held = {(n.start, t.body) for n, t, _ in b.out}
     marks = [k for k, key in enumerate(keys) if (b.career is None or k < b.career) and (
@@ -456,16 +499,55 @@ def header_items(b: Binding) -> list[tuple[Name, Title]]:
         marks[m - 1] < n.start < k for n in b.found))]
     extra: list[tuple[Name, Title]] = []
     for m, colon in enumerate(marks):
-        titles = header_titles(sentence, ctx, b.loose, colon)
         stop = marks[m + 1] if m + 1 < len(marks) else len(keys)
-        last = colon + 1
-        for n in b.found:
-            if colon < n.start < stop:
-                if _only_item_marks(b, last, n.start):
-                    extra += [(n, t) for t in titles
-                              if (n.start, t.role, t.body) not in have and (n.start, t.body) not in held]
-                last = n.end
+        if pointed := _pointed(b, colon):  # "Cụ thể gồm: A; B": the heads of the sentence before
+            b.borrowed += [(n, _alternate_header(h) if alternate else h) for n, alternate in _items(b, colon, stop)
+                           for h in pointed]
+            b.runs_on = pointed
+            continue
+        titles = header_titles(b, colon)
+        extra += [(n, _alternate(t) if alternate else t) for n, alternate in _items(b, colon, stop) for t in titles
+                  if (n.start, t.role, t.body) not in have and (n.start, t.body) not in held]
+        b.runs_on = [_header(b.sentence, ctx, t) for t in titles] if titles else b.runs_on
     return extra
+
+
+@register("bind-end")
+def list_going_on(b: Binding) -> list[tuple[Name, Title]]:
+    """A sentence that goes on with the list the sentence before left open with ';' ('…: A; B;' then
+    'C; D.'): its items up to its first colon take that list's header."""
+    if not b.left or not b.left.runs_on or not b.found or b.found[0].start != item_start(b.sentence, b.ctx):
+        return []
+    stop = b.keys.index(":") if ":" in b.keys else len(b.keys)
+    held = {(n.start, t.role, t.body) for n, t, _ in b.out}
+    b.borrowed += [(n, _alternate_header(h) if alternate else h) for n, alternate in _items(b, -1, stop)
+                   for h in b.left.runs_on if (n.start, h.title.role, h.title.body) not in held]
+    b.runs_on = b.runs_on or b.left.runs_on
+    return []
+
+
+def _items(b: Binding, colon: int, stop: int) -> list[tuple[Name, bool]]:
+    """The items of a list between its colon and stop: each name with nothing but what lies between items
+    before it (see _only_item_marks), and whether it is marked an alternate member ('A (dự khuyết)')."""
+    found = [n for n in b.found if colon < n.start < stop]
+    out, last = [], colon + 1
+    for n, then in zip(found, [*(n.start for n in found[1:]), stop]):
+        if _only_item_marks(b, last, n.start):
+            out.append((n, b.g.find_cue("alternate", b.keys[n.end:then]) is not None))
+        last = n.end
+    return out
+
+
+def _alternate(title: Title) -> Title:
+    """A member's title for an alternate member ('A (dự khuyết)'): Ủy viên dự khuyết."""
+    return dataclasses.replace(title, role=ALTERNATE) if title.role == "Ủy viên" else title
+
+
+def _alternate_header(header: Header) -> Header:
+    return dataclasses.replace(header, title=_alternate(header.title))
+
+
+ALTERNATE = "Ủy viên dự khuyết"
 
 
 def _only_item_marks(b: Binding, k: int, end: int) -> bool:

@@ -9,15 +9,14 @@ from bisect import bisect_left
 from collections import Counter
 
 from builder.extract import events
-from builder.extract.bind import LIST_HEADER, bind, header_text, list_item
+from builder.extract.bind import LIST_HEADER, Bound, Header, bind, list_item
 from builder.extract.bodies import body_at, organisation_at, unit_name
-from builder.extract.changes import Change, change_at, cues_in, successions
+from builder.extract.changes import change_at, cues_in, successions
 from builder.extract.context import ArticleContext, Sentence
 from builder.extract.documents import find_documents
 from builder.extract.names import Name, Referents
 from builder.extract.rules import evidence
 from builder.extract.terms import find_terms, merge_terms
-from builder.extract.titles import Title
 from builder.gazetteer import Gazetteer, Place, Syllable, gazetteer, keys_of, local_units
 from builder.model import Event, Facts, Holding
 from builder.text.ingest import Article
@@ -179,6 +178,13 @@ def _with_references(sent: Sentence, refs: list[Name]) -> Sentence:
     return dataclasses.replace(sent, names=tuple(sorted((*sent.names, *refs), key=lambda n: n.start))) if refs else sent
 
 
+def _held(person: Name, header: Header, sent: Sentence) -> Holding:
+    """The holding a list item gets from a header written in an earlier sentence."""
+    t, change = header.title, header.change
+    return Holding(person.text, t.role, t.body, header.written, evidence(LIST_HEADER, sent),
+                   change=change.kind, cue=change.cue)
+
+
 def extract(article: Article) -> Facts:
     """All facts of one article, each with the sentence it came from."""
     whole = article_context(article)
@@ -188,14 +194,15 @@ def extract(article: Article) -> Facts:
     present: list[tuple[int, str]] = []
     chairs: list[tuple[int, str]] = []
     mentioned: Event | None = None  # an undated gathering a sentence puts people at
-    header: list[tuple[Title, str, Change]] = []  # the titles of a list header the last sentence opened
+    header: list[Header] = []  # the titles of a list header the last sentence opened
     semicolons = False  # whether the items of that list so far end with ';'
     sents = sentences(article, whole)
     referents = Referents()
+    left: Bound | None = None  # what the last sentence left open: plural heads, a list going on
     for sent, ctx in zip(sents, sections(whole, sents)):
         syls = sent.syllables
         named = _with_references(sent, referents.read(ctx.g, syls, sent.names))
-        bound = bind(named, ctx)
+        bound = left = bind(named, ctx, left)
         titled = []
         said = cues_in(ctx, sent) if bound.holdings or bound.opens else []
         for name, title, rule in bound.holdings:
@@ -203,12 +210,11 @@ def extract(article: Article) -> Facts:
             change = change_at(ctx, sent, title, named.names, rule == LIST_HEADER.name, said)
             titled.append((name, Holding(name.text, title.role, title.body, written, evidence(rule, sent),
                                        change=change.kind, cue=change.cue)))
+        titled += [(name, _held(name, h, sent)) for name, h in bound.borrowed]
         facts.holdings += successions(ctx, sent, titled, named.names)
         if header and (person := list_item(sent, ctx)):
             own = {h.body for h in facts.holdings if h.person == person.text and h.evidence.start == sent.start}
-            facts.holdings += [Holding(person.text, t.role, t.body, written, evidence(LIST_HEADER, sent),
-                                       change=change.kind, cue=change.cue)
-                               for t, written, change in header if t.body not in own]
+            facts.holdings += [_held(person, h, sent) for h in header if h.title.body not in own]
             mark = sent.text.rstrip()[-1:]
             semicolons = semicolons or mark == ";"
             if mark == "." and semicolons:  # "A;\nB;\nC." : C is the last item
@@ -217,8 +223,7 @@ def extract(article: Article) -> Facts:
             header = []
         if bound.opens:
             semicolons = False
-            header = [(t, header_text(sent, t), change_at(ctx, sent, t, sent.names, True, said))
-                      for t in bound.opens]
+            header = bound.opens
         facts.events += events.find_events(sent, ctx)
         facts.terms += find_terms(sent, ctx)
         facts.documents += find_documents(sent, ctx)
