@@ -67,6 +67,7 @@ COMMITTEE_PARTS = ((["ban", "thường", "vụ", "đảng", "ủy"], "Ban Thư�
 
 
 PARTY_PREFIXES = (["đảng", "đoàn"], ["ban", "cán", "sự", "đảng"], ["đảng", "ủy"])
+PARTY_COMMITTEES = ("Đảng ủy ", "Quân ủy ")  # a Party committee not of a place, by how its name starts
 
 
 def body_at(g: Gazetteer, syls: list[Syllable], j: int, ctx: ArticleContext) -> tuple[int, str] | None:
@@ -114,7 +115,7 @@ def body_at(g: Gazetteer, syls: list[Syllable], j: int, ctx: ArticleContext) -> 
         if cand and (best is None or cand[0] > best[0]):
             best = cand
     if best is None and (commission := g.commissions.longest(keys, j)):
-        best = _commission(g, commission, ctx)
+        best = _committee_organ(g, syls, commission, ctx) or _commission(g, commission, ctx)
     return best
 
 
@@ -139,6 +140,17 @@ def _organisation(g: Gazetteer, syls: list[Syllable], i: int, ctx: ArticleContex
     if not bare:
         return None  # a committee part of an organisation the article is not about: left to the other readings
     return org or ((i, home) if home else None)
+
+
+def _committee_organ(g: Gazetteer, syls: list[Syllable], hit: tuple[int, tuple[LocalBody, str]],
+                     ctx: ArticleContext) -> tuple[int, str] | None:
+    """A Party commission followed by the Party committee it serves, one not of a place ('Ban Tổ chức Đảng ủy
+    Quốc hội', 'Ủy ban Kiểm tra Đảng ủy Công an Trung ương', 'Văn phòng Quân ủy Trung ương')."""
+    end, (_, head) = hit
+    committee = body_at(g, syls, end, ctx) if end < len(syls) else None
+    if committee and committee[1].startswith(PARTY_COMMITTEES):
+        return committee[0], f"{head} {committee[1]}"
+    return None
 
 
 def _commission(g: Gazetteer, hit: tuple[int, tuple[LocalBody, str]], ctx: ArticleContext) -> tuple[int, str] | None:
