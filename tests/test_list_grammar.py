@@ -148,3 +148,35 @@ def test_a_generated_list(case: Generated) -> None:
     got = {(h.person, h.role, h.body) for h in facts_of(case.text).holdings}
     missing, extra = case.expected - got, got - case.expected
     assert not missing and not extra, f"{case.text}\nmissing: {sorted(missing)}\nextra: {sorted(extra)}"
+
+
+# A header naming a role in the plural without its body, each item writing its own body before its person:
+# "Danh sách các giám đốc sở như sau: 1. Sở Nội vụ - ông A; 2. Sở Tài chính - bà B …"
+BODIED_ROLES = {
+    "giám đốc sở": ("Giám đốc", [("Sở Nội vụ", f"Sở Nội vụ tỉnh {PLACE}"), ("Sở Tài chính", f"Sở Tài chính tỉnh {PLACE}"),
+                                 ("Sở Xây dựng", f"Sở Xây dựng tỉnh {PLACE}"), ("Sở Y tế", f"Sở Y tế tỉnh {PLACE}")]),
+    "bộ trưởng": ("Bộ trưởng", [("Bộ Quốc phòng", "Bộ Quốc phòng"), ("Bộ Công an", "Bộ Công an"),
+                                ("Bộ Tư pháp", "Bộ Tư pháp"), ("Bộ Tài chính", "Bộ Tài chính")]),
+}
+BODIED_HEADERS = ["Danh sách các {role} như sau:", "Danh sách {n} {role} và kết quả kiểm phiếu:"]
+BODIED_LAYOUTS = ["run-on-numbers", "run-on-votes", "numbers", "semicolon"]
+
+
+def bodied_list(role: str, header: str, layout: str, count: int) -> Generated:
+    rng = random.Random(f"{role}/{header}/{layout}/{count}")
+    held, bodies = BODIED_ROLES[role]
+    names = _names(rng, count)
+    items = [f"{bodies[k % len(bodies)][0]} - {rng.choice(['ông', 'bà', 'đồng chí'])} {name}" for k, name in enumerate(names)]
+    text = f"Tỉnh ủy {PLACE} tổ chức hội nghị.\n" + header.format(role=role, n=count) + _join(layout, items)
+    expected = frozenset((name, held, bodies[k % len(bodies)][1]) for k, name in enumerate(names))
+    return Generated(f"{role}/{header}/{layout}/{count}", text, expected)
+
+
+BODIED = [bodied_list(*combo) for combo in itertools.product(BODIED_ROLES, BODIED_HEADERS, BODIED_LAYOUTS, (1, 2, 4))]
+
+
+@pytest.mark.parametrize("case", BODIED, ids=lambda c: c.id)
+def test_items_that_write_their_own_body_under_a_bare_role(case: Generated) -> None:
+    got = {(h.person, h.role, h.body) for h in facts_of(case.text).holdings}
+    missing, extra = case.expected - got, got - case.expected
+    assert not missing and not extra, f"{case.text}\nmissing: {sorted(missing)}\nextra: {sorted(extra)}"

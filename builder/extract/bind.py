@@ -197,7 +197,9 @@ def bind(sentence: Sentence, ctx: ArticleContext, left: Bound | None = None) -> 
     keys, g = sentence.keys, ctx.g
     opens = []
     if keys[-1:] == [":"]:  # "Cụ thể như sau:": the heads of the sentence before open the list
-        opens = _pointed(b, len(keys) - 1) or [_header(sentence, ctx, t) for t in header_titles(b, len(keys) - 1)]
+        colon = len(keys) - 1
+        opens = _pointed(b, colon) or [_header(sentence, ctx, t) for t in header_titles(b, colon)] or [
+            _header(sentence, ctx, t) for t in [_bare_role(b, colon)] if t]
     heads = [_header(sentence, ctx, t) for at, chain in b.loose if _counted(g, keys[max(0, at - 3):at])
              for t in chain if not _many_bodies(g, keys, max(0, at - 3), at, t)]
     return Bound(b.out, opens, heads, b.runs_on if keys[-1:] == [";"] else [], b.borrowed)
@@ -508,6 +510,9 @@ def header_items(b: Binding) -> list[tuple[Name, Title]]:
         titles = header_titles(b, colon)
         extra += [(n, _alternate(t) if alternate else t) for n, alternate in _items(b, colon, stop) for t in titles
                   if (n.start, t.role, t.body) not in have and (n.start, t.body) not in held]
+        if not titles and (bare := _bare_role(b, colon)):  # "Danh sách các bộ trưởng: 1. Bộ X - ông A: …"
+            extra += [(n, dataclasses.replace(bare, body=body)) for n, body in _bodied_items(b, colon, stop)
+                      if (n.start, bare.role, body) not in have]
         b.runs_on = [_header(b.sentence, ctx, t) for t in titles] if titles else b.runs_on
     return extra
 
@@ -536,6 +541,44 @@ def _items(b: Binding, colon: int, stop: int) -> list[tuple[Name, bool]]:
             out.append((n, b.g.find_cue("alternate", b.keys[n.end:then]) is not None))
         last = n.end
     return out
+
+
+def _bare_role(b: Binding, colon: int) -> Title | None:
+    """The role a header names as a plural without its body ('Danh sách các bộ trưởng và kết quả như sau:'),
+    whose items each write their own body (see item_body); its title has no body."""
+    g, keys = b.g, b.keys
+    start = max((k for k in range(colon) if keys[k] in {";", ":", "."}), default=-1) + 1
+    for k in range(start + 1, colon):
+        if (hit := g.roles.longest(keys, k)) and _counted(g, keys[max(start, k - 2):k]) \
+                and not chain_at(g, b.syls, k, b.ctx):
+            return Title(hit[1], "", k, hit[0], False)
+    return None
+
+
+def _bodied_items(b: Binding, colon: int, stop: int) -> list[tuple[Name, str]]:
+    """The items of a list that each start with a body, then their person: '1. Bộ Quốc phòng - ông A: 96%'
+    → (A, the body)."""
+    out, last = [], colon + 1
+    for n in (n for n in b.found if colon < n.start < stop):
+        if (body := item_body(b.g, b.syls, last, b.ctx)) and body[0] == n.start:
+            out.append((n, body[1]))
+        last = n.end
+    return out
+
+
+def item_body(g: Gazetteer, syls: list[Syllable], k: int, ctx: ArticleContext) -> tuple[int, str] | None:
+    """The body a list item starts with, past its number, and where its person starts after the glue ('1. Bộ
+    Quốc phòng - ông A', 'Sở Nội vụ: bà B')."""
+    keys = keys_of(syls)
+    while k < len(keys) and (keys[k].isdigit() or not syls[k].written[:1].isalnum()):
+        k += 1
+    body = body_at(g, syls, k, ctx) if k < len(keys) else None
+    if not body or keys[body[0]:body[0] + 1] not in ([":"], *([m] for m in NAME_TITLE_GLUE - {","})):
+        return None
+    j = body[0] + 1
+    while j < len(keys) and keys[j] in g.cue_words("honorific"):
+        j += 1
+    return j, body[1]
 
 
 def _alternate(title: Title) -> Title:
@@ -597,6 +640,7 @@ def item_start(sentence: Sentence, ctx: ArticleContext) -> int:
     k = 0
     while k < len(keys) and (keys[k].isdigit() or not syls[k].written[:1].isalnum()):
         k += 1
+    k = body[0] if (body := item_body(g, syls, k, ctx)) else k  # "Bộ Quốc phòng - ông A"
     for _ in range(3):
         while k < len(keys) and (keys[k] in g.cue_words("honorific") or g.cue_at("rank", keys, k) is not None
                                  or keys[k] == ","):

@@ -9,7 +9,7 @@ from bisect import bisect_left
 from collections import Counter
 
 from builder.extract import events
-from builder.extract.bind import LIST_HEADER, Bound, Header, bind, list_item
+from builder.extract.bind import LIST_HEADER, Bound, Header, bind, item_body, list_item
 from builder.extract.bodies import body_at, organisation_at, unit_name
 from builder.extract.changes import change_at, cues_in, successions
 from builder.extract.context import ArticleContext, Sentence
@@ -178,6 +178,15 @@ def _with_references(sent: Sentence, refs: list[Name]) -> Sentence:
     return dataclasses.replace(sent, names=tuple(sorted((*sent.names, *refs), key=lambda n: n.start))) if refs else sent
 
 
+def _bodied(header: list[Header], item: tuple[int, str] | None) -> list[Header]:
+    """A list header's titles for an item, a title without its body ('các bộ trưởng:') taking the body the item
+    starts with ('Bộ Quốc phòng - ông A'), if any."""
+    if item is None:
+        return [h for h in header if h.title.body]
+    return [h if h.title.body else dataclasses.replace(h, title=dataclasses.replace(h.title, body=item[1]))
+            for h in header]
+
+
 def _held(person: Name, header: Header, sent: Sentence) -> Holding:
     """The holding a list item gets from a header written in an earlier sentence."""
     t, change = header.title, header.change
@@ -214,7 +223,8 @@ def extract(article: Article) -> Facts:
         facts.holdings += successions(ctx, sent, titled, named.names)
         if header and (person := list_item(sent, ctx)):
             own = {h.body for h in facts.holdings if h.person == person.text and h.evidence.start == sent.start}
-            facts.holdings += [_held(person, h, sent) for h in header if h.title.body not in own]
+            facts.holdings += [_held(person, h, sent) for h in _bodied(header, item_body(ctx.g, syls, 0, ctx))
+                               if h.title.body not in own]
             mark = sent.text.rstrip()[-1:]
             semicolons = semicolons or mark == ";"
             if mark == "." and semicolons:  # "A;\nB;\nC." : C is the last item
