@@ -153,8 +153,8 @@ def test_a_generated_list(case: Generated) -> None:
 # A header naming a role in the plural without its body, each item writing its own body before its person:
 # "Danh sách các giám đốc sở như sau: 1. Sở Nội vụ - ông A; 2. Sở Tài chính - bà B …"
 BODIED_ROLES = {
-    "giám đốc sở": ("Giám đốc", [("Sở Nội vụ", f"Sở Nội vụ tỉnh {PLACE}"), ("Sở Tài chính", f"Sở Tài chính tỉnh {PLACE}"),
-                                 ("Sở Xây dựng", f"Sở Xây dựng tỉnh {PLACE}"), ("Sở Y tế", f"Sở Y tế tỉnh {PLACE}")]),
+    "giám đốc sở": ("Giám đốc", [(f"Sở {s}", f"Sở {s} tỉnh {PLACE}")
+                                 for s in ("Nội vụ", "Tài chính", "Xây dựng", "Y tế")]),
     "bộ trưởng": ("Bộ trưởng", [("Bộ Quốc phòng", "Bộ Quốc phòng"), ("Bộ Công an", "Bộ Công an"),
                                 ("Bộ Tư pháp", "Bộ Tư pháp"), ("Bộ Tài chính", "Bộ Tài chính")]),
 }
@@ -166,7 +166,8 @@ def bodied_list(role: str, header: str, layout: str, count: int) -> Generated:
     rng = random.Random(f"{role}/{header}/{layout}/{count}")
     held, bodies = BODIED_ROLES[role]
     names = _names(rng, count)
-    items = [f"{bodies[k % len(bodies)][0]} - {rng.choice(['ông', 'bà', 'đồng chí'])} {name}" for k, name in enumerate(names)]
+    items = [f"{bodies[k % len(bodies)][0]} - {rng.choice(['ông', 'bà', 'đồng chí'])} {name}"
+             for k, name in enumerate(names)]
     text = f"Tỉnh ủy {PLACE} tổ chức hội nghị.\n" + header.format(role=role, n=count) + _join(layout, items)
     expected = frozenset((name, held, bodies[k % len(bodies)][1]) for k, name in enumerate(names))
     return Generated(f"{role}/{header}/{layout}/{count}", text, expected)
