@@ -7,6 +7,7 @@ import dataclasses
 import re
 from bisect import bisect_left
 from collections import Counter
+from dataclasses import dataclass
 
 from builder.extract import events
 from builder.extract.bind import LIST_HEADER, Bound, Header, bind, item_body, list_item
@@ -178,6 +179,32 @@ def _with_references(sent: Sentence, refs: list[Name]) -> Sentence:
     return dataclasses.replace(sent, names=tuple(sorted((*sent.names, *refs), key=lambda n: n.start))) if refs else sent
 
 
+BULLET = re.compile(r"^\s*[-–—•*+]\s")
+
+
+@dataclass
+class OpenList:
+    """A list a header opened ('… gồm:'), its items one a sentence, and how those so far were written: the
+    list ends at an item written otherwise ('• A', '• B', then 'Ông C …') or at '.' after items ending ';'."""
+
+    header: list[Header]
+    semicolons: bool = False  # its items so far end with ';'
+    bullets: bool | None = None  # its items so far start with a bullet (None: no item yet)
+
+    def takes(self, sent: Sentence) -> bool:
+        bullet = bool(BULLET.match(sent.text))
+        if self.bullets is not None and bullet != self.bullets:
+            return False
+        self.bullets = bullet
+        return True
+
+    def ends(self, sent: Sentence) -> bool:
+        """Whether the item just taken is the last: 'A;' 'B;' 'C.'."""
+        mark = sent.text.rstrip()[-1:]
+        self.semicolons = self.semicolons or mark == ";"
+        return mark == "." and self.semicolons
+
+
 def _bodied(header: list[Header], item: tuple[int, str] | None) -> list[Header]:
     """A list header's titles for an item, a title without its body ('các bộ trưởng:') taking the body the item
     starts with ('Bộ Quốc phòng - ông A'), if any."""
@@ -203,8 +230,7 @@ def extract(article: Article) -> Facts:
     present: list[tuple[int, str]] = []
     chairs: list[tuple[int, str]] = []
     mentioned: Event | None = None  # an undated gathering a sentence puts people at
-    header: list[Header] = []  # the titles of a list header the last sentence opened
-    semicolons = False  # whether the items of that list so far end with ';'
+    opened: OpenList | None = None  # the list a header opened, one item a sentence
     sents = sentences(article, whole)
     referents = Referents()
     left: Bound | None = None  # what the last sentence left open: plural heads, a list going on
@@ -221,19 +247,15 @@ def extract(article: Article) -> Facts:
                                        change=change.kind, cue=change.cue)))
         titled += [(name, _held(name, h, sent)) for name, h in bound.borrowed]
         facts.holdings += successions(ctx, sent, titled, named.names)
-        if header and (person := list_item(sent, ctx)):
+        if opened and (person := list_item(sent, ctx)) and opened.takes(sent):
             own = {h.body for h in facts.holdings if h.person == person.text and h.evidence.start == sent.start}
-            facts.holdings += [_held(person, h, sent) for h in _bodied(header, item_body(ctx.g, syls, 0, ctx))
+            facts.holdings += [_held(person, h, sent) for h in _bodied(opened.header, item_body(ctx.g, syls, 0, ctx))
                                if h.title.body not in own]
-            mark = sent.text.rstrip()[-1:]
-            semicolons = semicolons or mark == ";"
-            if mark == "." and semicolons:  # "A;\nB;\nC." : C is the last item
-                header = []
-        elif header:
-            header = []
+            opened = None if opened.ends(sent) else opened
+        elif opened and not (BULLET.match(sent.text) and opened.bullets):  # a bullet whose person is not read
+            opened = None
         if bound.opens:
-            semicolons = False
-            header = bound.opens
+            opened = OpenList(bound.opens)
         facts.events += events.find_events(sent, ctx)
         facts.terms += find_terms(sent, ctx)
         facts.documents += find_documents(sent, ctx)
