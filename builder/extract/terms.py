@@ -219,4 +219,28 @@ def merge_terms(terms: list[TermFact]) -> list[TermFact]:
     for t in terms:
         if (_committee(t.body), t.start, t.end) not in with_ordinal:
             out.setdefault((t.body, t.start, t.end), t)
-    return list(out.values())
+    return _one_name_a_congress(list(out.values()))
+
+
+CONGRESS = re.compile(r"^Đại hội\b.*\blần thứ (\S+)$", re.IGNORECASE)
+CONGRESS_WORDS = {"đại", "hội", "biểu", "đảng", "bộ", "lần", "thứ"}  # what the names of one congress may differ by
+
+
+def _one_name_a_congress(terms: list[TermFact]) -> list[TermFact]:
+    """A congress written short and in full in one article ('Đại hội Đảng bộ Quân khu lần thứ 11', 'Đại hội
+    đại biểu Đảng bộ Quân khu 4 lần thứ 11'), same ordinal and years, one name's words within the other's:
+    one term, under the name that says most ('đại biểu' breaking a tie)."""
+    def words(t: TermFact) -> set[str]:
+        return set(t.body.lower().split()[:-1]) - CONGRESS_WORDS
+
+    def rank(t: TermFact) -> tuple[int, bool, int]:
+        return len(words(t)), " đại biểu " in f" {t.body.lower()} ", len(t.body)
+
+    kept: list[TermFact] = []
+    for t in sorted(terms, key=rank, reverse=True):
+        m = CONGRESS.match(t.body)
+        same = m and next((k for k in kept if (k.start, k.end) == (t.start, t.end) and (o := CONGRESS.match(k.body))
+                           and roman(o.group(1)) == roman(m.group(1)) and words(t) <= words(k)), None)
+        if not same:
+            kept.append(t)
+    return [t for t in terms if any(t is k for k in kept)]
