@@ -451,6 +451,12 @@ def test_stamp_weekday_gmt():
     assert _meta_paragraphs(a) == ["Thứ Hai, 05/10/2020, 15:38 [GMT+7]"]
 
 
+def test_stamp_time_then_a_two_word_weekday():
+    meta, a = _meta(header="Cập nhật lúc18:42, Thứ Ba, 28/07/2020 (GMT+7)")
+    assert meta["published"] == "2020-07-28T18:42"
+    assert _meta_paragraphs(a) == ["Cập nhật lúc18:42, Thứ Ba, 28/07/2020 (GMT+7)"]
+
+
 def test_date_inside_a_sentence_is_not_a_stamp():
     meta, a = _meta()
     assert meta["published"] is None

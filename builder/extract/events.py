@@ -48,6 +48,8 @@ CHAIR_AFTER = re.compile(r"^(?:\s*,[^.;:]{0,120}?,?)?\s*(?:đã\s+|cùng\s+|đ�
 # A clause that names the chairs after it: "Chủ trì Hội nghị có …", "Tham dự và chủ trì hội nghị, có …",
 # "… dưới sự chủ trì của …", "có sự tham dự và chủ trì của …".
 REPLACED = re.compile(r"\bthay\s+(?:cho\s+)?(?:ông|bà|đồng chí)?\s*$", re.I)
+ITEM_SEP = re.compile(r",[^.;:]*;\s*(?:đồng chí|ông|bà)?\s*", re.I)  # "A, titles; B": two items of a list
+LIST_OPENS = re.compile(r":\s*(?:đồng chí|ông|bà)?\s*$", re.I)  # "Các đồng chí: A"
 JOINED = re.compile(r"\s*(?:,|và)\s*(?:đồng chí|ông|bà)?\s*", re.I)  # between two names of one list
 CHAIRS_FOLLOW = re.compile(r"(?:^|[.;:]\s*)(?:[Tt]ham dự và |[Đđ]ồng )?[Cc]hủ trì(?: [^,;:]{0,40}?)?,? có\b"
                            r"|\b(?:dưới|có) sự (?:tham dự và )?chủ trì của\b")
@@ -297,6 +299,12 @@ def find_people(sent: Sentence, ctx: ArticleContext, known: dict[str, str]) -> t
     for k in range(len(ordered) - 1, 0, -1):  # "A và B đồng chủ trì": A too
         if chairing[k] and JOINED.fullmatch(text[ordered[k - 1][1] - start:ordered[k][0] - start]):
             chairing[k - 1] = True
+    for k in range(len(ordered) - 1, 0, -1):  # "Các đồng chí: A, titles; B, titles chủ trì": all of the list
+        first = k
+        while first > 0 and ITEM_SEP.fullmatch(text[ordered[first - 1][1] - start:ordered[first][0] - start]):
+            first -= 1
+        if chairing[k] and first < k and LIST_OPENS.search(text[:ordered[first][0] - start]):
+            chairing[first:k] = [True] * (k - first)
     chairs = [(at, person) for (at, _, person), chair in zip(ordered, chairing) if chair]
     keys = sent.keys
     first = sent.first_word

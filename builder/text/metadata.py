@@ -13,7 +13,7 @@ from datetime import date, time
 from builder.text.normalize import Clean
 
 STAMP_TIME_FIRST = re.compile(
-    r"(?<!\d)(\d{1,2}):(\d{2})(?::(\d{2}))?,?\s+(?:\w+,?\s+)?(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?!\d)")
+    r"(?<!\d)(\d{1,2}):(\d{2})(?::(\d{2}))?,?\s+(?:\w+\s+)?(?:\w+,?\s+)?(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?!\d)")
 STAMP_DATE_FIRST = re.compile(
     r"(?<!\d)(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}),?\s*(?:-\s*|lúc\s*)?(\d{1,2})[:h](\d{2})(?::(\d{2}))?")
 SOURCE = re.compile(r"^\(?Nguồn\s*:?\s*(?P<name>[^:]*?)\s*(?::\s*(?P<url>https?://\S+))?\)?$", re.I)
