@@ -81,8 +81,9 @@ class ArticleContext:
         return before[-1] if before else named[0][1] if named else None
 
     def adhoc_body(self, head: list[str], before: int) -> str | None:
-        """The last ad-hoc body with this head word ('hội đồng', 'ban') introduced before an offset."""
-        named = [name for at, name, h in self.adhoc if at <= before and (h == head or h[-len(head):] == head)]
+        """The last ad-hoc body with this head word ('hội đồng', 'ban') introduced before an offset: its head
+        is the word or ends or starts with it ('Tiểu ban' for 'ban', 'Đoàn kiểm tra' for 'đoàn')."""
+        named = [name for at, name, h in self.adhoc if at <= before and head in (h, h[-len(head):], h[:len(head)])]
         return named[-1] if named else None
 
     def sentence(self, text: str, start: int = 0, caption: bool = False, in_list: bool = False,

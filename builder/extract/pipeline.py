@@ -104,7 +104,8 @@ def _defined(g: Gazetteer, syllables: list[Syllable], text: str) -> dict[tuple[s
 
 def _adhoc(g: Gazetteer, syllables: list[Syllable], text: str) -> list[tuple[int, str, list[str]]]:
     """Bodies set up for one task, where the article introduces them: an ad-hoc head word (cues.tsv) and
-    its words up to 'gồm' or a number 'số N' ('Ban kiểm phiếu gồm …', 'Tổ Công tác số 3'), not a known body."""
+    its words up to 'gồm', a number 'số N' or the 'do' that names its head ('Ban kiểm phiếu gồm …', 'Tổ Công
+    tác số 3', 'Đoàn kiểm tra của Bộ Chính trị do A làm Trưởng đoàn'), not a known body."""
     keys = keys_of(syllables)
     out = []
     for k, syl in enumerate(syllables):
@@ -115,8 +116,8 @@ def _adhoc(g: Gazetteer, syllables: list[Syllable], text: str) -> list[tuple[int
             continue
         stop = next((m for m in range(end, min(len(keys), end + 16)) if keys[m] in {"gồm", ".", ";", "(", "do"}
                      or keys[m - 1:m + 1] == ["số", keys[m]] and keys[m].isdigit()), None)
-        if stop is None or keys[stop] not in {"gồm"} and not keys[stop].isdigit():
-            continue
+        if stop is None or keys[stop] != "gồm" and not keys[stop].isdigit() and not (keys[stop] == "do" and stop > end):
+            continue  # "… gồm", "… số 3", "Đoàn kiểm tra của Bộ Chính trị do A làm Trưởng đoàn"
         last = stop + 1 if keys[stop].isdigit() else stop
         name = text[syl.start:syllables[last - 1].end].strip(" ,")
         out.append((syl.start, name, keys[k:end]))

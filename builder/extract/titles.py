@@ -88,7 +88,8 @@ def title_at(g: Gazetteer, syls: list[Syllable], i: int, ctx: ArticleContext) ->
     end, role, body = max(candidates, key=lambda c: c[0])
     # what may come right before a lower-case title
     lead_in = former_words | g.cue_words("incoming") | g.cue_words("honorific") | {":", ",", "("}
-    if not syls[i].capital and not (i > 0 and keys[i - 1] in lead_in) and end - i < 3:
+    if not syls[i].capital and not (i > 0 and keys[i - 1] in lead_in) and end - i < 3 \
+            and g.cue_before("holding-verb", keys, i) is None:  # "do ông A làm trưởng đoàn"
         return None
     return Title(role, body, i, skip_qualifiers(syls, end), former)
 
