@@ -103,7 +103,9 @@ def body_at(g: Gazetteer, syls: list[Syllable], j: int, ctx: ArticleContext) -> 
         named = end < len(syls) and syls[end].capital and syls[end].start != syls[end - 1].start \
             and not (syls[end].key in g.surnames and _run(syls, end) >= 3)  # not the rest of 'TUV' (Tỉnh ủy viên)
         cand: tuple[int, str] | None
-        if place_hit and unit not in local_units():
+        if place_hit and unit == "thành phố" and place_hit[1].unit == "tỉnh":  # "Thành ủy Thái Nguyên": the city
+            cand = (place_hit[0], template.fill(Place(place_hit[1].name, unit)))  # of the province's name
+        elif place_hit and unit not in local_units():
             cand = (place_hit[0], template.fill(place_hit[1]))
         elif template.level == "district" or unit in local_units() or named:
             cand = _named_unit(g, syls, j, end, template, unit)
