@@ -160,13 +160,32 @@ def _opened(ctx: ArticleContext, sent: Sentence) -> Place | None:
     return hit[1] if hit else None
 
 
+def _told(ctx: ArticleContext, sent: Sentence) -> Place | None:
+    """The one province a sentence names, in a body or after 'tại', before any person: the province it tells
+    of ('Hội nghị Ban Chấp hành Đảng bộ tỉnh Lai Châu đã bầu đồng chí A, Bí thư Tỉnh ủy …')."""
+    g, keys = ctx.g, sent.keys
+    first = sent.names[0].start if sent.names else len(keys)
+    named = {hit[1] for k in range(len(keys)) if (hit := g.places.longest(keys, k))
+             and not any(n.start <= k < n.end for n in sent.names)}
+    if len(named) != 1:
+        return None
+    for k in range(first):
+        at = k + 1 if keys[k] in {"tại", "ở"} else local[0] if (local := g.local.longest(keys, k)) else None
+        if at is not None and (hit := g.places.longest(keys, at)) and hit[1] in named:
+            return hit[1]
+    return None
+
+
 def sections(ctx: ArticleContext, sents: list[Sentence]) -> list[ArticleContext]:
     """The context each sentence is read in: the article's, unless the article reports place by place (two
-    or more provinces each opening a sentence, the headline aside): then a body without its place is of the
-    province the last such sentence opened with."""
+    or more provinces each opening a sentence, or two besides the article's own each told of by one, the
+    headline aside): then a body without its place is of the province the last such sentence opened with
+    or told of."""
     opened = [None if s.headline else _opened(ctx, s) for s in sents]
-    if len({p for p in opened if p}) < 2:
+    told = [None if s.headline else _told(ctx, s) for s in sents]
+    if len({p for p in opened if p}) < 2 and len({p for p in told if p} - {ctx.place}) < 2:
         return [ctx] * len(sents)
+    opened = [a or b for a, b in zip(opened, told)]
     out, here = [], ctx
     for place in opened:
         if place and place != here.place:
