@@ -74,7 +74,7 @@ NAME_FILES = {
 
 BODY_KINDS = {
     "party-central", "party-leadership", "state", "court", "procuracy",
-    "audit", "front", "mass-org", "military", "police", "enterprise", "other",
+    "audit", "front", "mass-org", "mass-org-executive", "military", "police", "enterprise", "other",
 }
 PLACE_STATUSES = {"both", "pre-2025", "post-2025"}
 PLACE_UNITS = {"tỉnh", "thành phố", ""}

@@ -86,12 +86,20 @@ def title_at(g: Gazetteer, syls: list[Syllable], i: int, ctx: ArticleContext) ->
     if not candidates:
         return None
     end, role, body = max(candidates, key=lambda c: c[0])
+    if role in g.heads_people_committee and g.body_kinds.get(body) == "mass-org-executive":
+        body = _association(g, body)  # "Chủ tịch Ban Chấp hành Trung ương Hội Nông dân": the Hội's Chủ tịch
     # what may come right before a lower-case title
     lead_in = former_words | g.cue_words("incoming") | g.cue_words("honorific") | {":", ",", "("}
     if not syls[i].capital and not (i > 0 and keys[i - 1] in lead_in) and end - i < 3 \
             and g.cue_before("holding-verb", keys, i) is None:  # "do ông A làm trưởng đoàn"
         return None
     return Title(role, body, i, skip_qualifiers(syls, end), former)
+
+
+def _association(g: Gazetteer, executive: str) -> str:
+    """The association whose Ban Chấp hành (Trung ương) an executive is."""
+    hit = g.bodies.longest(g.keys(executive.removeprefix("Ban Chấp hành ")), 0)
+    return hit[1] if hit else executive
 
 
 def _body_follows(g: Gazetteer, keys: list[str], j: int) -> bool:
