@@ -88,12 +88,21 @@ def title_at(g: Gazetteer, syls: list[Syllable], i: int, ctx: ArticleContext) ->
     end, role, body = max(candidates, key=lambda c: c[0])
     if role in g.heads_people_committee and g.body_kinds.get(body) == "mass-org-executive":
         body = _association(g, body)  # "Chủ tịch Ban Chấp hành Trung ương Hội Nông dân": the Hội's Chủ tịch
+    body = member_body(g, role, body, ctx)
     # what may come right before a lower-case title
     lead_in = former_words | g.cue_words("incoming") | g.cue_words("honorific") | {":", ",", "("}
     if not syls[i].capital and not (i > 0 and keys[i - 1] in lead_in) and end - i < 3 \
             and g.cue_before("holding-verb", keys, i) is None:  # "do ông A làm trưởng đoàn"
         return None
     return Title(role, body, i, skip_qualifiers(syls, end), former)
+
+
+def member_body(g: Gazetteer, role: str, body: str, ctx: ArticleContext) -> str:
+    """A member of a Party committee ('Ủy viên Đảng ủy Công an Trung ương', 'tham gia Tỉnh ủy X') sits on the
+    Ban Chấp hành of its Đảng bộ, the body that committee is; other bodies are as named."""
+    if role != "Ủy viên" or not body.startswith(("Đảng ủy ", "Tỉnh ủy ", "Thành ủy ")):
+        return body
+    return _organs(g, None, body, ctx).get(("ban", "chấp", "hành"), body)
 
 
 def _association(g: Gazetteer, executive: str) -> str:
@@ -267,7 +276,8 @@ def memberships(g: Gazetteer, syls: list[Syllable], i: int, ctx: ArticleContext)
         if not hit or not (syls[j].capital or hit[0] - j > 1):
             break
         end = skip_qualifiers(syls, hit[0])
-        out.append(Title(g.member_role.get(hit[1], "Ủy viên"), hit[1], j, end, False))
+        role = g.member_role.get(hit[1], "Ủy viên")
+        out.append(Title(role, member_body(g, role, hit[1], ctx), j, end, False))
         if end < len(syls) - 1 and syls[end].key in {",", "và"} and syls[end + 1].capital:
             j = end + 1
         else:
