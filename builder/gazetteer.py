@@ -158,8 +158,9 @@ class Gazetteer:
                 self.member_role[row["body"]] = row["member_role"]
             for form in [row["body"], *_split(row["variants"])]:
                 self.bodies.add(self.keys(form), row["body"])
-                if row["kind"] == "state" and " và " in form:  # "Bộ Tài nguyên Môi trường": 'và' left out
+                if row["kind"] == "state" and " và " in form:  # "Bộ Tài nguyên Môi trường": 'và' left out,
                     self.bodies.add([k for k in self.keys(form) if k != "và"], row["body"])
+                    self.bodies.add(["-" if k == "và" else k for k in self.keys(form)], row["body"])  # or a dash
         self.places = Trie()
         self.place_list: list[Place] = []
         for row in table("places.tsv"):

@@ -25,15 +25,25 @@ NAME_TITLE_GLUE = {",", "(", "-", "–", "—"}
 
 
 def _name_before(g: Gazetteer, found: list[Name], syls: list[Syllable], k: int) -> Name | None:
-    """The nearest name before syllable k within the same clause (no ';' or '.' between, and no
-    reporting verb such as 'công bố quyết định' whose object the title belongs to)."""
+    """The nearest name before syllable k within the same clause (no '.' between, no ';' unless the clause
+    after it goes on with the same subject, and no reporting verb such as 'công bố quyết định' whose object
+    the title belongs to)."""
     for n in reversed(found):
         if n.end <= k:
             between = [s.key for s in syls[n.end:k]]
-            if {";", "."} & set(between) or g.find_cue("reporting", between) is not None:
+            if "." in between or g.find_cue("reporting", between) is not None:
+                return None
+            if ";" in between and not _goes_on(g, between[len(between) - between[::-1].index(";"):]):
                 return None
             return n
     return None
+
+
+def _goes_on(g: Gazetteer, clause: list[str]) -> bool:
+    """Whether a clause after ';' goes on with the subject before it, opening with a verb of taking up,
+    holding or joining ('A … được cho thôi giữ chức P; chỉ định tham gia Ban …, giữ chức Q')."""
+    k = 1 if clause[:1] in (["được"], ["và"], ["đồng"]) else 0
+    return any(g.cue_at(cues, clause, k) is not None for cues in ("take-up", "membership", "holding-verb"))
 
 
 def _after_aside(keys: list[str], j: int) -> int:
