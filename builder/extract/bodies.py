@@ -96,12 +96,16 @@ def body_at(g: Gazetteer, syls: list[Syllable], j: int, ctx: ArticleContext) -> 
     for prefix, tail in COMMITTEE_PARTS if best is None else ():  # "Ban Chấp hành Đảng bộ Quân khu" in one on it
         if keys[j:j + len(prefix)] == prefix and (org := _organisation(g, syls, j + len(prefix), ctx, bare=False)):
             best = (org[0], f"{tail}{org[1]}")
+        elif keys[j:j + len(prefix)] == prefix and "ủy" in prefix and not (
+                j + len(prefix) < len(syls) and syls[j + len(prefix)].capital):
+            best = (j + len(prefix), tail.strip())  # "Ban Thường vụ Đảng ủy và …": no Tỉnh ủy's; left to the run
     local = g.local.longest(keys, j)
     if local:
         end, (template, unit) = local
         place_hit = g.places.longest(keys, end) or _place_past_qualifiers(g, syls, end, unit)
         named = end < len(syls) and syls[end].capital and syls[end].start != syls[end - 1].start \
-            and not (syls[end].key in g.surnames and _run(syls, end) >= 3)  # not the rest of 'TUV' (Tỉnh ủy viên)
+            and not (syls[end].key in g.surnames and _run(syls, end) >= 3) \
+            and syls[end].key != "đảng"  # not the rest of 'TUV' (Tỉnh ủy viên), nor 'Ban Thường vụ Đảng ủy'
         cand: tuple[int, str] | None
         if place_hit and unit == "thành phố" and place_hit[1].unit == "tỉnh":  # "Thành ủy Thái Nguyên": the city
             cand = (place_hit[0], template.fill(Place(place_hit[1].name, unit)))  # of the province's name

@@ -39,8 +39,8 @@ def name_at(g: Gazetteer, syls: list[Syllable], i: int, proper: Container[int] =
         if g.roles.longest(keys, j) or g.bodies.longest(keys, j) or g.cue_at("name-stop", keys, j) is not None:
             break
         j += 1
-    if j - i < 2:
-        return None
+    if j - i < 2 or (role := g.roles.longest(keys, i)) and role[0] >= j:
+        return None  # "Phó Ban chuyên trách": a surname that starts a role written over the would-be name
     place = g.places.longest(keys, i)
     if place and (place[0] >= j or keys[place[0]] in g.surnames):  # "Hà Tĩnh", "Hà Tĩnh Đinh Công Thưởng"
         return None
