@@ -312,12 +312,20 @@ def find_people(sent: Sentence, ctx: ArticleContext, known: dict[str, str]) -> t
             for k in range(len(keys)) if g.cue_at("presence", keys, k) is not None
             and keys[k - 1:k] != ["được"]]  # "Báo cáo tại …, A cho biết"; "được thông báo": passive
     by = [cue for cue, only_before in cues if only_before]
-    shown = IN_PHOTO.search(text) and not _portrait(sent, ctx) or len(by) < len(cues)
+    shown = IN_PHOTO.search(text) and not _portrait(sent, ctx) or len(by) < len(cues) or _pictured_at(sent, ctx)
     return [(at, person) for at, _, person in refs  # "A công bố quyết định … của ông B": A is there, not B
             if shown or by and at < by[0]], chairs
 
 
 PHOTO_WORDS = {"và", "hàng", "trên", "dưới", "giữa", "qua", "sang", "từ", "trái", "phải", "bìa", "ảnh"}
+
+
+def _pictured_at(sent: Sentence, ctx: ArticleContext) -> bool:
+    """Whether a photo caption shows its people at a gathering, a name right before 'tại': 'Tổng Bí thư A tại
+    Hội nghị X (ảnh TTXVN)' (not 'A được bầu vào Ban Bí thư tại Hội nghị X. Ảnh: …')."""
+    keys, ends = sent.keys, {n.end for n in sent.names}
+    return sent.caption and any(key == "tại" and k in ends and kind_at(ctx.g, keys, k + 1)
+                                for k, key in enumerate(keys))
 
 
 def _portrait(sent: Sentence, ctx: ArticleContext) -> bool:

@@ -28,6 +28,8 @@ INVISIBLE = ("\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u061c\u202a\u202b
 ONE_FOR_ONE = {**{ord(c): " " for c in SPACES}, **{ord(c): v for c, v in LOOKALIKES.items()}}
 SENTENCE_END = ".!?…:;\"”’)»]"
 CAPTION = re.compile(r"(^|[\s(.])Ảnh\s*(:|internet|minh họa|tư liệu)|^Chú thích ảnh$|\(Ảnh:", re.I)
+# A photo credit closing the line: "… – Ảnh THANH TÙNG", "… (ảnh TTXVN)." (case matters: "ảnh hưởng" is no photo)
+CREDIT_AT_END = re.compile(r"(?:[–-]\s*|\()[Ảả]nh\s+[A-ZĐ][\wÀ-ỹ.]*(?:\s+[A-ZĐ][\wÀ-ỹ.]*)*\)?\s*\.?$")
 
 
 @dataclass(frozen=True)
@@ -243,7 +245,7 @@ def normalize(raw: str) -> Clean:
         if any(key == s or (len(key) > 40 and s.startswith(key.rstrip("[…] "))) for s in seen):
             continue
         seen.append(key)
-        caption = caption_next or bool(CAPTION.search(flat))
+        caption = caption_next or bool(CAPTION.search(flat) or CREDIT_AT_END.search(flat))
         caption_next = flat.casefold() == "chú thích ảnh"
         if size:
             parts.append("\n")
