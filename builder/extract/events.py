@@ -310,7 +310,8 @@ def find_people(sent: Sentence, ctx: ArticleContext, known: dict[str, str]) -> t
     first = sent.first_word
     cues = [(sent.syllables[k].start, k > first and g.cue_at("presence-by", keys, k) is not None)
             for k in range(len(keys)) if g.cue_at("presence", keys, k) is not None
-            and keys[k - 1:k] != ["được"]]  # "Báo cáo tại …, A cho biết"; "được thông báo": passive
+            and keys[k - 1:k] != ["được"] and keys[k - 2:k] not in (["gửi", "thư"], ["gửi", "điện"])]
+    # "Báo cáo tại …, A cho biết"; "được thông báo": passive; "gửi thư / điện chúc mừng": sent from elsewhere
     by = [cue for cue, only_before in cues if only_before]
     shown = IN_PHOTO.search(text) and not _portrait(sent, ctx) or len(by) < len(cues) or _pictured_at(sent, ctx)
     return [(at, person) for at, _, person in refs  # "A công bố quyết định … của ông B": A is there, not B
