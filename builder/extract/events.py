@@ -263,7 +263,8 @@ def organizer(sent: Sentence, ctx: ArticleContext) -> str | None:
         while clause and keys[j:j + 1] in ([","], ["và"]) and (more := body_at(g, syls, j + 1, ctx)):  # "X, Y tổ chức"
             bodies.append(more[1])
             j = _after_aside(keys, skip_qualifiers(syls, more[0]))
-        j += keys[j:j + 1] == ["đã"]
+        while keys[j:j + 1] in (["đã"], ["vừa"]):  # "X đã tổ chức", "X vừa tổ chức"
+            j += 1
         j += 3 * (keys[j:j + 3] == ["chủ", "trì", ","])  # "đã chủ trì, tổ chức"
         if keys[j:j + 2] in (["tổ", "chức"], ["triệu", "tập"]) and (
                 g.event_kinds.longest(keys, j + 2) or keys[j + 2:j + 3] in ([], [","], ["."]) or
