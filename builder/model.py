@@ -67,6 +67,7 @@ class Event(Fact):
     organizer: str | None = None
     chair: list[str] = field(default_factory=list)
     participants: list[str] = field(default_factory=list)
+    joined: int = 0  # the n-th gathering a sentence joins to its first with 'và' (0: the first, or alone)
 
 
 @dataclass(slots=True)

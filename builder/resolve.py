@@ -91,8 +91,10 @@ def holding_id(article_id: str, h: Holding) -> str:
 
 
 def event_id(article_id: str, ev: Event) -> str:
-    """An event is its kind, date, part of day and place: what extraction tells gatherings apart by."""
-    return ev.fact_id or fact_id("event", article_id, ev.kind, ev.date or "", ev.part_of_day or "", ev.place or "")
+    """An event is its kind, date, part of day and place: what extraction tells gatherings apart by; a
+    gathering joined to another in one sentence ('hội nghị A và hội nghị B'), also its place in the sentence."""
+    parts = (ev.kind, ev.date or "", ev.part_of_day or "", ev.place or "", *([ev.joined] if ev.joined else []))
+    return ev.fact_id or fact_id("event", article_id, *parts)
 
 
 def term_id(article_id: str, t: TermFact) -> str:

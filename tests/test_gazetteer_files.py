@@ -362,8 +362,8 @@ CUE_LISTS = {"former", "incoming", "honorific", "past", "holding-verb", "members
              "no-name-start", "credit", "named-after", "lunar-year",
              "org-end", "presence", "not-presence", "clause", "rank", "name-stop", "proxy", "adhoc-head", "middle-name",
              "take-up", "not-take-up", "leave", "current", "leave-after", "succession", "not-succession",
-             "list-has", "points-back", "alternate", "members", "post-named", "short-head", "header-filler", "count",
-             "aside", "term-time",
+             "list-has", "points-back", "alternate", "organise", "members", "post-named", "short-head",
+             "header-filler", "count", "aside", "term-time",
              "not-past", "to-person", "decided-post", "elected-to", "post-word", "unit-head", "speech", "presence-by"}
 
 

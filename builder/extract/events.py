@@ -175,8 +175,27 @@ def _gathering(sent: Sentence, ctx: ArticleContext, when: When, ev: Evidence) ->
             found.part_of_day = first.part
         elif when.relative and when.relative.group(1):  # "Chiều nay": a part of day; "Hôm nay": none
             found.part_of_day = when.relative.group(1).lower()
-        return [found]
+        return [found, *_joined_gatherings(sent, ctx, found, i, end)]
     return []
+
+
+def _joined_gatherings(sent: Sentence, ctx: ArticleContext, first: Event, start: int, end: int) -> list[Event]:
+    """The gatherings a sentence joins with 'và' to its first, which a verb of holding it leads ('tổ chức hội
+    nghị cán bộ chủ chốt và hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 37'): one more each, on the same day
+    and at the same place (the first at syllables start..end)."""
+    out: list[Event] = []
+    keys = sent.keys
+    if ctx.g.cue_before("organise", keys, start) is None:
+        return []  # "Nghị quyết Đại hội … và Đại hội …": gatherings referred to, not held
+    for k in range(end, len(keys) - 1):
+        if keys[k] in {"để", "nhằm", "về", ",", ";", ":"}:
+            break  # the gatherings' purpose or topic: "… để quán triệt Nghị quyết Đại hội … và Đại hội …"
+        if keys[k] == "và" and (hit := kind_at(ctx.g, keys, k + 1)) and keys[k + 1] not in {"các", "những"}:
+            joined = Event(hit[1], event_name(sent.text, sent.syllables[k + 1].start - sent.start), first.date,
+                           first.evidence)
+            joined.place, joined.part_of_day, joined.joined = first.place, first.part_of_day, len(out) + 1
+            out.append(joined)
+    return out
 
 
 @register("events", Rule("dated-event-sentence", "event", 0.80, "a sentence with a date and an event kind announces a "
@@ -352,23 +371,26 @@ def _chairs(before: str, after: str, to: int, later_names: list[int]) -> bool:
 
 def finish(events: list[Event], present: list[tuple[int, str]], chairs: list[tuple[int, str]]) -> list[Event]:
     """One event per gathering, bridge points dated by their conference, and each chair and participant
-    given to the event whose sentence comes last before them (else the first)."""
+    given to the events of the sentence that comes last before them (else the first)."""
     events = _dedupe(events)
     _date_bridge_points(events)
     if not events:
         return events
     ordered = sorted(events, key=lambda ev: ev.evidence.start)
 
-    def event_at(pos: int) -> Event:
-        return next((ev for ev in reversed(ordered) if ev.evidence.start <= pos), ordered[0])
+    def events_at(pos: int) -> list[Event]:
+        """The events of the last sentence naming one before pos (two when it joins two), else the first."""
+        last = next((ev for ev in reversed(ordered) if ev.evidence.start <= pos), ordered[0])
+        return [ev for ev in ordered if ev.evidence.start == last.evidence.start]
 
     for pos, person in sorted(chairs):
-        if person not in (ev := event_at(pos)).chair:
-            ev.chair.append(person)
+        for ev in events_at(pos):
+            if person not in ev.chair:
+                ev.chair.append(person)
     for pos, person in sorted(present):
-        ev = event_at(pos)
-        if person not in ev.chair and person not in ev.participants:
-            ev.participants.append(person)
+        for ev in events_at(pos):
+            if person not in ev.chair and person not in ev.participants:
+                ev.participants.append(person)
     for ev in ordered:
         ev.participants = [p for p in ev.participants if p not in ev.chair]
     return events
@@ -394,7 +416,8 @@ def _same_gathering(a: Event, b: Event) -> bool:
     implied = "dated-implicit-event" in (a.evidence.rule, b.evidence.rule) and "điểm cầu" not in (a.kind, b.kind)
     return (a.kind == b.kind or implied) and _same_day(a.date, b.date) and not (
         a.part_of_day and b.part_of_day and a.part_of_day != b.part_of_day
-        or a.place and b.place and a.place != b.place)
+        or a.place and b.place and a.place != b.place
+        or a.joined != b.joined and a.evidence.start == b.evidence.start)  # two joined in one sentence
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
