@@ -266,6 +266,29 @@ def mentioned_event(sent: Sentence, ctx: ArticleContext) -> Event | None:
     return None
 
 
+ORGANISED = Rule("organised-event", "event", 0.55, "an article naming no dated gathering says who held one: 'HĐND "
+                 "thành phố X vừa tổ chức cuộc họp lần thứ nhất'", (
+    Example("Ban Thường vụ Tỉnh ủy Nghệ An vừa tổ chức hội nghị cán bộ chủ chốt để giới thiệu nhân sự.",
+            {"kind": "hội nghị", "date": None, "organizer": "Ban Thường vụ Tỉnh ủy Nghệ An"}),
+))
+
+
+@register("article-events", ORGANISED)
+def organised_event(sent: Sentence, ctx: ArticleContext) -> Event | None:
+    """An undated gathering a sentence says a body held ('X vừa tổ chức hội nghị …'): the article's only event
+    when it names no dated one."""
+    g, keys = ctx.g, sent.keys
+    held = next((end for k in range(len(keys)) if (end := g.cue_at("organise", keys, k)) is not None
+                 and kind_at(g, keys, end)), None)
+    if held is None or sent.headline or not (by := organizer(sent, ctx)):
+        return None
+    hit = kind_at(g, keys, held)
+    found = Event(hit[1], None, None, evidence(ORGANISED, sent)) if hit else None
+    if found:
+        found.organizer = by
+    return found
+
+
 def organizer(sent: Sentence, ctx: ArticleContext) -> str | None:
     """'Ban Tổ chức Trung ương tổ chức Hội nghị …', 'X, Y tổ chức', 'do X và Y triệu tập', '… (UBKTTW) đã họp'
     → the bodies named before the verb, joined by ', '."""

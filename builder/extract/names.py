@@ -30,6 +30,8 @@ def name_at(g: Gazetteer, syls: list[Syllable], i: int, proper: Container[int] =
     keys = keys_of(syls)
     if g.bodies.longest(keys, i):
         return None  # "Đoàn Thanh niên": an organisation, not a person
+    if i > 1 and keys[i - 1] == ":" and g.cue_before("credit", keys, i - 1) is not None:
+        return None  # "Ảnh: Lê Hiền": the photographer, whatever the surname
     if (head := g.cue_before("unit-head", keys, i)) is not None and syls[head].capital:
         return None  # "Vụ Châu Mỹ", "Bệnh viện Bạch Mai": a unit's name
     j = i + 1

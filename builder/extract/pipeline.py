@@ -282,7 +282,7 @@ def extract(article: Article) -> Facts:
         here, chairing = events.find_people(sent, ctx, known)
         present += here
         chairs += chairing
-        mentioned = mentioned or events.mentioned_event(sent, ctx)
+        mentioned = mentioned or events.mentioned_event(sent, ctx) or events.organised_event(sent, ctx)
     if not facts.events and mentioned:  # no dated gathering: the one the article puts people at
         facts.events.append(mentioned)
     facts.events = events.finish(facts.events, present, chairs)
