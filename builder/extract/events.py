@@ -29,7 +29,8 @@ PLACE = re.compile(r"\btại\s+((?:[A-ZĐÀ-Ỹ]|thành phố |tỉnh |trụ s�
 # A photo caption placing people: "(từ trái sang)", "Lê Văn A (trái)".
 IN_PHOTO = re.compile(r"\b(?:từ|Từ) (?:trái|phải) (?:sang|qua)\b|\((?:trái|phải|giữa|bìa trái|bìa phải)\)")
 IMPLICIT = (
-    (re.compile(r"\bcông bố\b.*\bquyết định\b|\bquyết định\b.*\bđược công bố\b", re.I), "lễ công bố quyết định"),
+    (re.compile(r"\bcông bố\b.*\bquyết định\b|\bquyết định\b.*\bđược(?:\s+\S+){0,4}?\s+công bố\b", re.I),
+     "lễ công bố quyết định"),  # "… công bố quyết định", "quyết định … được (Bộ Công an) công bố"
     (re.compile(r"\bQuốc hội\b.*\b(bầu|thông qua|biểu quyết|miễn nhiệm|phê chuẩn)\b"
                 r"|\b(trúng cử|được bầu)\b.*\bQuốc hội\b"),
      "phiên họp"),
@@ -134,11 +135,15 @@ def find_events(sent: Sentence, ctx: ArticleContext) -> list[Event]:
 
 def _dates_gathering(sent: Sentence, ctx: ArticleContext, d: DateMention) -> bool:
     """Whether a date late in a sentence is a gathering's: 'ngày …' right after the gathering's name, in its
-    clause ('… tại kỳ họp 8 Quốc hội khóa XV ngày 21.10')."""
+    clause ('… tại kỳ họp 8 Quốc hội khóa XV ngày 21.10'), or right after a verb of holding or announcing it
+    ('… được Bộ Công an công bố ngày 31/7')."""
     before = [k for k, s in enumerate(sent.syllables) if s.end <= d.start]
     if not before or sent.text[d.start - sent.start:d.start - sent.start + 4].lower() != "ngày":
         return False
     keys = sent.keys
+    if ctx.g.cue_before("organise", keys, before[-1] + 1) is not None or keys[before[-1] - 1:before[-1] + 1] == [
+            "công", "bố"]:
+        return True  # "… được Bộ Công an công bố ngày 31/7", "… tổ chức ngày 5/3"
     for i in range(before[-1], max(-1, before[-1] - 12), -1):
         if keys[i] in {",", ";", ".", ":"}:
             return False
