@@ -55,6 +55,17 @@ def test_an_article_dated_29_february_of_a_common_year_conforms(tmp_path) -> Non
     assert [e.date for f in b.facts for e in f.events] == ["--02-29"]
 
 
+@pytest.mark.parametrize(("text", "day"), [
+    ("Từ ngày 19 đến 23/1, hội nghị diễn ra.", (19, 1)), ("Từ ngày 7 đến 13-8, hội nghị diễn ra.", (7, 8)),
+    ("Trong hai ngày 25 và 26/9, hội nghị diễn ra.", (25, 9)), ("Từ ngày 25-27/9, hội nghị diễn ra.", (25, 9)),
+    ("Ngày 5-10-2018, hội nghị diễn ra.", (5, 10)),
+])
+def test_a_range_of_days_is_dated_by_its_first(text: str, day: tuple[int, int]) -> None:
+    from builder.extract.dates import find_dates
+
+    assert [(d.day, d.month) for d in find_dates(text)] == [day]
+
+
 def test_date_without_a_known_year_is_month_and_day_only():
     d = _one_date("Sáng 28/12, tại Hà Nội, Đảng ủy Khối tổ chức hội nghị.")
     assert d.resolve(None) == "--12-28"

@@ -13,8 +13,8 @@ from calendar import isleap, monthrange
 from dataclasses import dataclass
 
 PART = r"(?P<part>[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm)(?:\s+nay)?"
-# A range of days is dated by its first: "25-27/9", "(1-2/12)".
-DAY_MONTH = (r"(?P<d>\d{1,2})\s*(?:[-–]\s*\d{1,2}\s*(?=[/.]))?"
+# A range of days is dated by its first: "25-27/9", "(1-2/12)", "ngày 19 đến 23/1", "ngày 7 đến 13-8", "25 và 26/9".
+DAY_MONTH = (r"(?P<d>\d{1,2})\s*(?:[-–]\s*\d{1,2}\s*(?=[/.])|\s(?:đến|tới|và)\s+(?:ngày\s+)?\d{1,2}\s*(?=[/.-]))?"
              r"(?P<sep>[/.-])\s*(?P<m>\d{1,2})(?:\s*(?P=sep)\s*(?P<y>\d{4}))?(?![\d/.-]\d)")
 WORDS = r"(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s+năm\s+(?P<y2>\d{4}))?"
 # "Sáng 28/12", "Sáng nay (19/1)", "ngày 5-10-2018", "Trong hai ngày (1-2/12)"
