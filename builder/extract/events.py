@@ -130,7 +130,25 @@ def find_events(sent: Sentence, ctx: ArticleContext) -> list[Event]:
         out += step(sent, ctx, when, out, evidence(rule, sent))
     for ev in out:
         ev.organizer = organizer(sent, ctx)
-    return out
+    return [each for ev in out for each in _place_by_place(ctx, ev)]
+
+
+def _place_by_place(ctx: ArticleContext, ev: Event) -> list[Event]:
+    """A gathering organised by the committees of several provinces ('Tỉnh ủy A, Tỉnh ủy B cũng đã tổ chức
+    hội nghị …'): each held its own, at home; one event each."""
+    bodies = ev.organizer.split(", ") if ev.organizer else []
+    homes = [_home(ctx.g, body) for body in bodies]
+    if len(bodies) < 2 or ev.place or None in homes or len(set(homes)) < len(bodies):
+        return [ev]
+    return [dataclasses.replace(ev, organizer=body, place=home, chair=[], participants=[])
+            for body, home in zip(bodies, homes)]
+
+
+def _home(g: Gazetteer, body: str) -> str | None:
+    """The one province a body's name names, if any."""
+    keys = g.keys(body)
+    named = {hit[1].name for k in range(len(keys)) if (hit := g.places.longest(keys, k))}
+    return named.pop() if len(named) == 1 else None
 
 
 def _dates_gathering(sent: Sentence, ctx: ArticleContext, d: DateMention) -> bool:
@@ -310,7 +328,7 @@ def organizer(sent: Sentence, ctx: ArticleContext) -> str | None:
         while clause and keys[j:j + 1] in ([","], ["và"]) and (more := body_at(g, syls, j + 1, ctx)):  # "X, Y tổ chức"
             bodies.append(more[1])
             j = _after_aside(keys, skip_qualifiers(syls, more[0]))
-        while keys[j:j + 1] in (["đã"], ["vừa"]):  # "X đã tổ chức", "X vừa tổ chức"
+        while keys[j:j + 1] in (["đã"], ["vừa"], ["cũng"]):  # "X đã tổ chức", "X vừa tổ chức", "cũng đã"
             j += 1
         j += 3 * (keys[j:j + 3] == ["chủ", "trì", ","])  # "đã chủ trì, tổ chức"
         if keys[j:j + 2] in (["tổ", "chức"], ["triệu", "tập"]) and (
