@@ -50,6 +50,9 @@ API: dict[str, tuple[str, str]] = {
     "OUTPUTS": ("builder.run.build", "OUTPUTS"),
     "OxigraphGraph": ("builder.rdf.store", "OxigraphGraph"),
     "queries_frame": ("builder.use.query", "queries_frame"),
+    "ask_questions": ("builder.use.questions", "ask"),
+    "load_questions": ("builder.use.questions", "load_questions"),
+    "QuestionError": ("builder.errors", "QuestionError"),
     "QueryError": ("builder.use.query", "QueryError"),
     "reliability": ("builder.use.evaluate", "reliability"),
     "RemoteError": ("builder.use.remote", "RemoteError"),
@@ -81,7 +84,7 @@ API: dict[str, tuple[str, str]] = {
 if TYPE_CHECKING:  # the same names, for type checkers and editors (tests/test_api.py checks both lists agree)
     from builder.check.conflicts import conflicts
     from builder.check.shacl import Validation, describe, validate_dataset
-    from builder.errors import CurationError
+    from builder.errors import CurationError, QuestionError
     from builder.extract.rules import confidences_path
     from builder.files import csv_text
     from builder.files import write_atomic as write_text
@@ -96,6 +99,8 @@ if TYPE_CHECKING:  # the same names, for type checkers and editors (tests/test_a
     from builder.use.notebook import ArticleView, show_article
     from builder.use.query import QueryError, SavedQuery, frame, list_queries, queries_frame, saved, to_frame
     from builder.use.query import run as run_query
+    from builder.use.questions import ask as ask_questions
+    from builder.use.questions import load_questions
     from builder.use.remote import Loaded, RemoteError, Server, load
     from builder.use.review import review_rows, write_review
     from builder.use.timeline import timeline, write_timeline

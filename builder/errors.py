@@ -22,6 +22,10 @@ class CurationError(ValueError):
     """A curation file that cannot be used: the message names the file and line."""
 
 
+class QuestionError(ValueError):
+    """A question file that cannot be used: the message names the file and the question."""
+
+
 class GraphError(Exception):
     """A graph that cannot be loaded: missing, of an unknown kind, or not parseable."""
 

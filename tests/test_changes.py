@@ -102,6 +102,43 @@ def test_holders_as_of(timeline) -> None:
         A, "2024-03-10", "TakingUp", "handover")
     assert A in after["sentence"] and "thay ông" in after["sentence"]
     assert {r["person"] for r in rows("holders-as-of", b, **ask, asOf="2024-06-30")} == {A}
+    # a post one person holds at a time: a later report of another holder ends the earlier one's time, though
+    # no article says A left (B's stale report of 1 August, then C's taking it up on 2 September)
+    assert {r["person"] for r in rows("holders-as-of", b, **ask, asOf="2024-08-15")} == {B}
+    [last] = rows("holders-as-of", b, **ask, asOf="2024-09-10")
+    assert (last["person"], last["change"], last["articleId"]) == (C, "TakingUp", "second")
+
+
+# One day, two reports of a single-holder post (a holding and another person's taking-up); a post several hold.
+SAME_DAY = f"""Bộ Chính trị phân công Bí thư Tỉnh ủy Hà Tĩnh
+
+Sáng 4/11/2024, tại thành phố Hà Tĩnh, Ban Tổ chức Trung ương tổ chức Hội nghị công bố quyết định.
+
+Dự hội nghị có ông {A}, Bí thư Tỉnh ủy Hà Tĩnh.
+
+Bộ Chính trị chỉ định ông {B} giữ chức Bí thư Tỉnh ủy Hà Tĩnh.
+"""
+DEPUTIES = f"""Phó Bí thư Tỉnh ủy Hà Tĩnh
+
+Sáng 5/12/2024, tại thành phố Hà Tĩnh, Tỉnh ủy Hà Tĩnh tổ chức Hội nghị.
+
+Ông {C}, Phó Bí thư Tỉnh ủy Hà Tĩnh, chủ trì hội nghị.
+"""
+DEPUTY_JOINS = """Bầu Phó Bí thư Tỉnh ủy Hà Tĩnh
+
+Chiều 20/12/2024, tại thành phố Hà Tĩnh, Tỉnh ủy Hà Tĩnh tổ chức Hội nghị lần thứ 5.
+
+Hội nghị bầu ông Phạm Văn Dũng giữ chức Phó Bí thư Tỉnh ủy Hà Tĩnh.
+"""
+
+
+def test_a_taking_up_ends_a_holding_of_the_same_day_and_a_post_of_several_keeps_all(tmp_path) -> None:
+    b = build_to([articles(tmp_path / "in", same_day=SAME_DAY, deputies=DEPUTIES, deputy_joins=DEPUTY_JOINS)],
+                 tmp_path / "out")
+    secretary = {"roleName": "Bí thư", "bodyName": "Tỉnh ủy Hà Tĩnh"}
+    assert {r["person"] for r in rows("holders-as-of", b, **secretary, asOf="2024-11-04")} == {B}
+    deputy = {"roleName": "Phó Bí thư", "bodyName": "Tỉnh ủy Hà Tĩnh"}
+    assert {r["person"] for r in rows("holders-as-of", b, **deputy, asOf="2024-12-31")} == {C, "Phạm Văn Dũng"}
 
 
 def test_as_of_must_be_a_date(timeline) -> None:

@@ -20,6 +20,6 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except (builder.GraphError, builder.QueryError, builder.CurationError, builder.RemoteError, builder.ViewError,
-            OSError) as err:
+            builder.QuestionError, OSError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2

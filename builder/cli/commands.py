@@ -256,6 +256,11 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
+    if not args.gold and not args.questions:
+        print("error: kg eval needs --gold DIR, --questions FILE or both", file=sys.stderr)
+        return 2
+    if not args.gold:
+        return _questions(args)
     gold = builder.load_gold(Path(args.gold))
     if not gold:
         print(f"error: {args.gold}: no gold *.json files", file=sys.stderr)
@@ -277,6 +282,28 @@ def cmd_eval(args: argparse.Namespace) -> int:
         measured_on = f"{len(gold)} gold articles of {args.gold}"
         summary["calibration"], more = _calibrate(scores["outcomes"], Path(args.calibrate), measured_on)
         lines += more
+    _report(args, summary, lines)
+    return _questions(args) if args.questions else 0
+
+
+def _questions(args: argparse.Namespace) -> int:
+    """kg eval --questions: ask the time questions of the graph built from the paths (or of a built folder)."""
+    questions = builder.load_questions(Path(args.questions))  # a bad file fails before anything is built
+    built = [Path(p) for p in args.paths if Path(p).is_dir() and (Path(p) / "graph.trig").is_file()]
+    if built and len(built) == len(args.paths) == 1:
+        graph: Any = builder.open_graph(built[0], "oxigraph")
+    else:
+        b = builder.build_dataset(args.paths or [builder.SEEDS])
+        _warn(b.errors)
+        graph = b.merged
+    answers = builder.ask_questions(graph, questions)
+    right = sum(a.right for a in answers)
+    lines = [f"time questions: {right} of {len(answers)} right ({right / len(answers):.0%})"]
+    lines += [line for a in answers if not a.right for line in a.lines()]
+    summary = {"questions": len(answers), "right": right, "accuracy": round(right / len(answers), 3),
+               "wrong": [{"role": a.question.role, "body": a.question.body, "as_of": a.question.as_of,
+                          "expected": list(a.question.holders), "got": list(a.holders),
+                          "evidence": list(a.evidence)} for a in answers if not a.right]}
     _report(args, summary, lines)
     return 0
 

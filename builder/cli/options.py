@@ -160,9 +160,15 @@ def parser() -> argparse.ArgumentParser:
     z.add_argument("--depth", type=int, default=2, metavar="N", help="with --around: how many edges (default: 2)")
     z.set_defaults(func=cmd_viz)
 
-    e = sub.add_parser("eval", help="build in memory, then score against gold facts", parents=[common],
-                       description="Example: kg eval --gold ../shared/dev/gold ../shared/dev/texts --explain")
-    e.add_argument("--gold", required=True, help="folder of gold *.json files")
+    e = sub.add_parser("eval", help="build in memory, then score against gold facts or time questions",
+                       parents=[common],
+                       description="Example: kg eval --gold ../shared/dev/gold ../shared/dev/texts --explain; "
+                                   "or kg eval --questions bench/time-questions.json ../shared/dev/articles.jsonl; "
+                                   "or kg eval --questions FILE out/ (a built graph)")
+    e.add_argument("--gold", help="folder of gold *.json files")
+    e.add_argument("--questions", metavar="FILE",
+                   help="JSON time questions (role, body, as_of, holders): ask each with holders-as-of, print the "
+                        "accuracy and every wrong answer with the reports it came from")
     e.add_argument("--explain", action="store_true", help="list every false positive and negative")
     e.add_argument("--calibrate", nargs="?", const=builder.CONFIDENCES_FILE, metavar="FILE",
                    help="write each rule's measured precision as its confidence (default: the rule registry's data)")
