@@ -385,7 +385,11 @@ def name_verb_title(b: Binding, at: Site) -> Bindings | None:
         verb = b.g.cue_before("holding-verb", b.keys, post)  # "tái đắc cử chức danh Bí thư …"
     if verb is None or not (owner := _name_before(b.g, b.found, b.syls, verb)):
         return None
-    return at.end, [(n, t) for n in _joined_owners(b.g, b.found, b.syls, owner, b.ctx) for t in at.current]
+    titles, end = list(at.current), at.end
+    while b.keys[end:end + 1] == ["và"] and (more := chain_at(b.g, b.syls, end + 1, b.ctx)):
+        titles += [t for t in more if not t.former]  # "thôi giữ chức Ủy viên Ủy ban Kiểm tra và Chủ nhiệm …"
+        end = more[-1].end
+    return end, [(n, t) for n in _joined_owners(b.g, b.found, b.syls, owner, b.ctx) for t in titles]
 
 
 @register("bind")
