@@ -79,3 +79,17 @@ def test_a_bad_question_file_is_one_line_naming_it(tmp_path) -> None:
 def test_eval_needs_gold_or_questions() -> None:
     done = kg("eval")
     assert done.returncode == 2 and "--gold" in done.stderr and "--questions" in done.stderr
+
+
+def test_gold_and_questions_together_are_one_summary(tmp_path) -> None:
+    src, questions = _corpus(tmp_path)
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "early.json").write_text(json.dumps({"id": "early", "holds": [
+        {"person": B, "role": "Bí thư", "body": "Tỉnh ủy Nghệ An"}], "events": [], "terms": [], "documents": []},
+        ensure_ascii=False), encoding="utf-8")
+    done = kg("eval", "--gold", str(gold), "--questions", str(questions), str(src), "--json")
+    assert done.returncode == 0, done.stderr
+    summary = json.loads(done.stdout)  # one JSON document, the scores and the time questions in it
+    assert summary["scores"]["holds"]["tp"] == 1
+    assert (summary["time_questions"]["questions"], summary["time_questions"]["right"]) == (3, 2)

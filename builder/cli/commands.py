@@ -259,43 +259,45 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if not args.gold and not args.questions:
         print("error: kg eval needs --gold DIR, --questions FILE or both", file=sys.stderr)
         return 2
-    if not args.gold:
-        return _questions(args)
-    gold = builder.load_gold(Path(args.gold))
-    if not gold:
+    questions = builder.load_questions(Path(args.questions)) if args.questions else None  # fails before a build
+    gold = builder.load_gold(Path(args.gold)) if args.gold else None
+    if args.gold and not gold:
         print(f"error: {args.gold}: no gold *.json files", file=sys.stderr)
         return 2
+    built = [Path(p) for p in args.paths if Path(p).is_dir() and (Path(p) / "graph.trig").is_file()]
+    if not gold and built and len(built) == len(args.paths) == 1:  # time questions of a built folder
+        summary, lines = _answers(builder.open_graph(built[0], "oxigraph"), questions or [])
+        _report(args, summary, lines)
+        return 0
     b = builder.build_dataset(args.paths or [builder.SEEDS])
     _warn(b.errors)
-    texts = {a.id: a.clean.text for a in b.articles}
-    scores = builder.evaluate(builder.graph_facts(b.merged), gold, texts)  # Oxigraph: the same facts, faster
-    per_kind = {**scores["per_kind"], "overall": scores["overall"]}
-    lines = []
-    if args.explain:
-        lines += [line for miss in scores["misses"] for line in miss.lines()]
-        lines += ["", "error kinds:", *(f"{n:5}  {kind}" for kind, n in scores["error_kinds"]), ""]
-    lines.append(f"{'kind':14} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}")
-    lines += [f"{kind:14} {f['precision']:6.3f} {f['recall']:6.3f} {f['f1']:6.3f} {f['tp']:5} {f['fp']:5} {f['fn']:5}"
-              for kind, f in per_kind.items()]
-    summary: dict[str, Any] = {"articles": len(b.articles), "errors": b.errors, "gold": len(gold), "scores": per_kind}
-    if args.calibrate:
-        measured_on = f"{len(gold)} gold articles of {args.gold}"
-        summary["calibration"], more = _calibrate(scores["outcomes"], Path(args.calibrate), measured_on)
+    summary, lines = {"articles": len(b.articles), "errors": b.errors}, []
+    if gold:
+        texts = {a.id: a.clean.text for a in b.articles}
+        scores = builder.evaluate(builder.graph_facts(b.merged), gold, texts)  # Oxigraph: the same facts, faster
+        per_kind = {**scores["per_kind"], "overall": scores["overall"]}
+        if args.explain:
+            lines += [line for miss in scores["misses"] for line in miss.lines()]
+            lines += ["", "error kinds:", *(f"{n:5}  {kind}" for kind, n in scores["error_kinds"]), ""]
+        lines.append(f"{'kind':14} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}")
+        lines += [f"{kind:14} {f['precision']:6.3f} {f['recall']:6.3f} {f['f1']:6.3f} {f['tp']:5} {f['fp']:5} "
+                  f"{f['fn']:5}" for kind, f in per_kind.items()]
+        summary |= {"gold": len(gold), "scores": per_kind}
+        if args.calibrate:
+            measured_on = f"{len(gold)} gold articles of {args.gold}"
+            summary["calibration"], more = _calibrate(scores["outcomes"], Path(args.calibrate), measured_on)
+            lines += more
+    if questions:
+        asked, more = _answers(b.merged, questions)
+        summary = summary | asked if not gold else {**summary, "time_questions": asked}
         lines += more
     _report(args, summary, lines)
-    return _questions(args) if args.questions else 0
+    return 0
 
 
-def _questions(args: argparse.Namespace) -> int:
-    """kg eval --questions: ask the time questions of the graph built from the paths (or of a built folder)."""
-    questions = builder.load_questions(Path(args.questions))  # a bad file fails before anything is built
-    built = [Path(p) for p in args.paths if Path(p).is_dir() and (Path(p) / "graph.trig").is_file()]
-    if built and len(built) == len(args.paths) == 1:
-        graph: Any = builder.open_graph(built[0], "oxigraph")
-    else:
-        b = builder.build_dataset(args.paths or [builder.SEEDS])
-        _warn(b.errors)
-        graph = b.merged
+def _answers(graph: Any, questions: list[Any]) -> tuple[dict[str, Any], list[str]]:
+    """kg eval --questions: the accuracy of holders-as-of on the questions, and every wrong answer with the
+    reports it came from; as a summary and as lines."""
     answers = builder.ask_questions(graph, questions)
     right = sum(a.right for a in answers)
     lines = [f"time questions: {right} of {len(answers)} right ({right / len(answers):.0%})"]
@@ -304,8 +306,7 @@ def _questions(args: argparse.Namespace) -> int:
                "wrong": [{"role": a.question.role, "body": a.question.body, "as_of": a.question.as_of,
                           "expected": list(a.question.holders), "got": list(a.holders),
                           "evidence": list(a.evidence)} for a in answers if not a.right]}
-    _report(args, summary, lines)
-    return 0
+    return summary, lines
 
 
 def _calibrate(outcomes: list[Any], path: Path, measured_on: str) -> tuple[dict[str, Any], list[str]]:
