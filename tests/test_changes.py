@@ -324,3 +324,24 @@ def test_every_lineage_entry_is_asked_both_ways(change, lineage_store) -> None:
             _, down = run("lineage", lineage_store, {"bodyName": original})
             assert (change.resulting, change.date) in {(r["body"], r["date"]) for r in down
                                                        if r["direction"] == "successor"}
+
+
+# A holding is reported for the day its own sentence opens with, else the article's day.
+OWN_DAY = f"""Công bố quyết định bổ nhiệm ở Bộ Y tế
+
+Sáng 10/3/2024, tại Hà Nội, Bộ Y tế tổ chức Lễ công bố quyết định về công tác cán bộ.
+
+Ông {A} giữ chức Bộ trưởng Bộ Y tế.
+
+Ngày 2/3/2024, Thủ tướng Chính phủ đã ký quyết định bổ nhiệm ông {B} giữ chức Thứ trưởng Bộ Y tế.
+
+Ông {C}, sinh ngày 5/3/1965, giữ chức Vụ trưởng Vụ Pháp chế, Bộ Y tế.
+"""
+
+
+def test_a_holding_is_reported_for_the_day_its_sentence_opens_with(tmp_path) -> None:
+    b = build_to([articles(tmp_path / "in", own_day=OWN_DAY)], tmp_path / "out")
+    days = {r["person"]: r["reportedFor"] for r in rows("post-holders", b)}
+    assert days[A] == "2024-03-10"  # no day of its own: the article's
+    assert days[B] == "2024-03-02"  # the decision's day its sentence opens with
+    assert days[C] == "2024-03-10"  # a birth date is no day a post is reported for

@@ -64,3 +64,21 @@ def find_dates(text: str, offset: int = 0) -> list[DateMention]:
         part = m.group("part").lower() if m.group("part") else None
         out.append(DateMention(m.start() + offset, m.end() + offset, month, day, int(y) if y else None, part))
     return out
+
+
+OPENING_WORDS = 6  # a date within a sentence's first words is the day it reports for ("Ngày 2/11, ông A …")
+NOT_A_REPORT_DAY = re.compile(r"(?:\bsinh|\bsố\s+[\w./-]+|\d+-[A-ZĐ]+/[A-ZĐ]+|\b[Đđ]ến|\b[Tt]ính đến)\s*(?:ngày\s*)?$")
+
+
+def opening_date(text: str, published: str | None) -> str | None:
+    """The full date a sentence opens with, the day what it says is reported for ('Ngày 2/11/2017, ông A …';
+    'Sáng 9/5, …' in an article published in 2018): not a birth date, a document's date or a deadline."""
+    for d in find_dates(text):
+        before = text[:d.start]
+        if len(re.findall(r"\w+", before)) > OPENING_WORDS:
+            return None
+        if NOT_A_REPORT_DAY.search(before):
+            continue
+        day = d.resolve(published)
+        return day if not day.startswith("--") else None
+    return None

@@ -13,6 +13,7 @@ from dataclasses import replace
 from rdflib import RDF, RDFS, XSD, Dataset, URIRef
 
 from builder import resolve
+from builder.extract.dates import opening_date
 from builder.gazetteer import gazetteer
 from builder.model import HOLD, LEAVE, STRENGTH, TAKE_UP, DocumentFact, Event, Evidence, Facts, Holding, TermFact
 from builder.namespace import KG
@@ -25,8 +26,9 @@ FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def reported_for(facts: Facts, published: str | None) -> str | None:
-    """The date holdings are reported for: the main event's full date, else the publication date, else none
-    (a day and month without a year is no point in time)."""
+    """The article's day its holdings are reported for when their sentence opens with no full date of its own
+    (extract.dates.opening_date): the main event's full date, else the publication date, else none (a day
+    and month without a year is no point in time)."""
     for ev in facts.events:
         if ev.date and FULL_DATE.match(ev.date):
             return ev.date[:10]
@@ -160,8 +162,9 @@ def article_graph(lines: Lines, article: Article, facts: Facts, shared: Shared |
             w.add(node, ORG.role, role)
             w.add(node, KG.post, post)
             w.add(node, KG.titleAsWritten, lit(h.title))
-            if when:
-                w.add(node, KG.reportedFor, date_literal(when))
+            day = opening_date(article.clean.text[h.evidence.start:h.evidence.end], meta.get("published")) or when
+            if day:  # the day its sentence opens with, else the article's (see reported_for)
+                w.add(node, KG.reportedFor, date_literal(day))
             said = reported[fid]
             w.add(node, KG.reportedChange, CHANGES[said.change])
             w.add(node, KG.changeCue, lit(said.cue) if said.cue else None)
