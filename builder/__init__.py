@@ -52,6 +52,9 @@ API: dict[str, tuple[str, str]] = {
     "queries_frame": ("builder.use.query", "queries_frame"),
     "ask_questions": ("builder.use.questions", "ask"),
     "load_questions": ("builder.use.questions", "load_questions"),
+    "intervals": ("builder.use.intervals", "intervals"),
+    "intervals_frame": ("builder.use.intervals", "intervals_frame"),
+    "Interval": ("builder.use.intervals", "Interval"),
     "QuestionError": ("builder.errors", "QuestionError"),
     "QueryError": ("builder.use.query", "QueryError"),
     "reliability": ("builder.use.evaluate", "reliability"),
@@ -96,6 +99,7 @@ if TYPE_CHECKING:  # the same names, for type checkers and editors (tests/test_a
     from builder.use.facts import graph_facts
     from builder.use.fuseki import fuseki_config
     from builder.use.graphs import EXPORTS, GraphError, export, load_graph, open_graph
+    from builder.use.intervals import Interval, intervals, intervals_frame
     from builder.use.notebook import ArticleView, show_article
     from builder.use.query import QueryError, SavedQuery, frame, list_queries, queries_frame, saved, to_frame
     from builder.use.query import run as run_query

@@ -276,6 +276,8 @@ def test_a_person_timeline_is_drawn(timeline, tmp_path) -> None:
     png = write_timeline(b.dataset, tmp_path / "b.png", person=B)
     pixels = matplotlib.image.imread(png)
     assert pixels.shape[0] > 250 and pixels.shape[1] > 1000 and pixels.std() > 0.05
+    ended = (abs(pixels[..., :3] - [214 / 255, 228 / 255, 240 / 255]).max(axis=-1) < 0.01).sum()
+    assert ended > 2000  # B's two times in the post are drawn as bars (the colour of an ended time)
 
 
 def test_a_post_timeline_is_drawn_alike_from_rdflib_and_oxigraph(timeline, tmp_path) -> None:
@@ -287,6 +289,7 @@ def test_a_post_timeline_is_drawn_alike_from_rdflib_and_oxigraph(timeline, tmp_p
     assert one == two  # same reports, same file
     text = one.decode("utf-8")
     assert all(name in text for name in (A, B, C)) and "Bí thư — Tỉnh ủy Nghệ An" in text
+    assert "time in the post" in text and "still open" in text and text.count("#e8f3e8") >= 2  # C's open bar
 
 
 def test_kg_viz_draws_a_timeline(timeline, tmp_path, capsys) -> None:
@@ -345,3 +348,34 @@ def test_a_holding_is_reported_for_the_day_its_sentence_opens_with(tmp_path) -> 
     assert days[A] == "2024-03-10"  # no day of its own: the article's
     assert days[B] == "2024-03-02"  # the decision's day its sentence opens with
     assert days[C] == "2024-03-10"  # a birth date is no day a post is reported for
+
+
+def test_each_time_in_a_post_is_an_interval_with_its_ends(timeline) -> None:
+    b, _ = timeline
+    got = [(i.person, str(i.start), i.start_article, str(i.until) if i.until else None, i.until_article, i.ended_by,
+            i.status) for i in builder.intervals(b.merged, role="Bí thư", body="Tỉnh ủy Nghệ An")]
+    assert got == [
+        (B, "2023-12-15", "early", "2024-03-10", "handover", "left", "ended"),  # "thay ông B …, nghỉ hưu"
+        (A, "2024-03-10", "handover", "2024-08-01", "stale", f"replaced by {B}", "ended"),  # no article says A left
+        (B, "2024-08-01", "stale", "2024-09-02", "second", f"replaced by {C}", "ended"),
+        (C, "2024-09-02", "second", None, None, None, "open"),
+    ]
+    assert got == [(i.person, str(i.start), i.start_article, str(i.until) if i.until else None, i.until_article,
+                    i.ended_by, i.status) for i in builder.intervals(b.dataset, role="Bí thư", body="Tỉnh ủy Nghệ An")]
+    mine = builder.intervals(b.merged, person=A)  # one person's posts: their ends are found among all reports
+    assert [(i.role, i.body, i.status) for i in mine] == [("Bí thư", "Tỉnh ủy Nghệ An", "ended"),
+                                                           ("Ủy viên", "Ban Chấp hành Trung ương", "open")]
+    frame = builder.intervals_frame(b.merged, role="Bí thư", body="Tỉnh ủy Nghệ An")
+    assert str(frame["start"].dtype).startswith("datetime64") and str(frame["until"].dtype).startswith("datetime64")
+    assert frame["until"].isna().tolist() == [False, False, False, True]
+    assert list(frame["status"]) == ["ended", "ended", "ended", "open"]
+
+
+def test_a_post_several_hold_ends_only_by_leaving(tmp_path) -> None:
+    b = build_to([articles(tmp_path / "in", same_day=SAME_DAY, deputies=DEPUTIES, deputy_joins=DEPUTY_JOINS)],
+                 tmp_path / "out")
+    deputies = builder.intervals(b.merged, role="Phó Bí thư", body="Tỉnh ủy Hà Tĩnh")
+    assert [(i.person, str(i.start), i.status) for i in deputies] == [(C, "2024-12-05", "open"),
+                                                                      ("Phạm Văn Dũng", "2024-12-20", "open")]
+    [a, b_] = builder.intervals(b.merged, role="Bí thư", body="Tỉnh ủy Hà Tĩnh")  # same day: the taking-up wins
+    assert (a.person, a.until, a.ended_by, b_.person, b_.status) == (A, a.start, f"replaced by {B}", B, "open")

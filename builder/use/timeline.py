@@ -12,25 +12,12 @@ from typing import TYPE_CHECKING, Any, cast
 from rdflib import Literal
 
 from builder.files import write_atomic
+from builder.use.intervals import REPORTS, intervals
 from builder.use.views import ViewError
 
 if TYPE_CHECKING:
     from builder.rdf.store import Queryable
 
-REPORTS = """
-PREFIX kg: <https://w3id.org/dangkg/ont#>
-PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX schema: <https://schema.org/>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT DISTINCT ?person ?role ?body ?date ?change ?article WHERE {
-  ?h a kg:Holding ; org:member ?p ; org:role ?r ; org:organization ?b ; kg:reportedChange ?c ; kg:article ?a .
-  ?p schema:name ?person . ?r rdfs:label ?role . ?b schema:name ?body . ?a kg:articleId ?article .
-  OPTIONAL { ?h kg:reportedFor ?date }
-  FILTER(!BOUND(?personName) || LCASE(STR(?person)) = LCASE(STR(?personName)))
-  FILTER(!BOUND(?roleName) || LCASE(STR(?role)) = LCASE(STR(?roleName)))
-  FILTER(!BOUND(?bodyName) || LCASE(STR(?body)) = LCASE(STR(?bodyName)))
-  BIND(STRAFTER(STR(?c), "#") AS ?change)
-}"""
 MARKERS = {"TakingUp": ("^", "#2a9d5c", "taken up"), "Continuing": ("o", "#3a6ea5", "held"),
            "Leaving": ("v", "#c0392b", "left")}
 FORMATS = (".png", ".svg")
@@ -67,11 +54,13 @@ def reports(g: Queryable, person: str | None = None, role: str | None = None,
 
 
 def timeline(g: Queryable, person: str | None = None, role: str | None = None, body: str | None = None) -> Any:
-    """The timeline of one person or one post as a matplotlib Figure (no pyplot: no backend is switched)."""
+    """The timeline of one person or one post as a matplotlib Figure (no pyplot: no backend is switched): each
+    report a marker, each time in a post a bar (builder.use.intervals; green while open)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
 
     found, undated = reports(g, person, role, body)
     if not found and not undated:
@@ -81,11 +70,15 @@ def timeline(g: Queryable, person: str | None = None, role: str | None = None, b
     fig = Figure(figsize=(10, height), dpi=100)
     FigureCanvasAgg(fig)
     ax = fig.add_subplot()
+    last = max((r.day for r in found), default=None)
+    times = intervals(g, person, role, body)
     for y, lane in enumerate(lanes):
-        seq = [r for r in found if r.lane == lane]
-        for a, b in zip(seq, seq[1:]):  # after a leaving, dotted: held again without a new taking-up
-            ax.plot([date2num(a.day), date2num(b.day)], [y, y], color="#bbbbbb", lw=2, zorder=1,
-                    ls=":" if a.change == "Leaving" else "-")
+        for t in times:  # each time in the post as a bar, to its end, or to the last report drawn while open
+            if (f"{t.role} — {t.body}" if person else t.person) == lane and last:
+                end = t.until or max(last, t.start)
+                ax.barh(y, max(date2num(end) - date2num(t.start), 1.0), left=date2num(t.start), height=0.32,
+                        color="#d6e4f0" if t.until else "#e8f3e8", edgecolor="#9bb7d4" if t.until else "#9cc79c",
+                        zorder=1)
         for change, (marker, colour, _) in MARKERS.items():
             here = [date2num(r.day) for r in found if r.lane == lane and r.change == change]
             ax.scatter(here, [y] * len(here), marker=marker, s=90, color=colour, zorder=2, edgecolors="white")
@@ -98,8 +91,10 @@ def timeline(g: Queryable, person: str | None = None, role: str | None = None, b
     fig.suptitle(person or f"{role} — {body}", fontsize=12)
     note = f"{len(found)} dated reports" + (f"; {undated} without a full date not drawn" if undated else "")
     ax.set_title(note, fontsize=9, color="#666666")
-    fig.legend(handles=[Line2D([], [], ls="", marker=m, ms=9, color=c, label=text) for m, c, text in MARKERS.values()],
-               loc="lower center", ncol=3, frameon=False, fontsize=9)
+    bars = [Patch(facecolor="#d6e4f0", edgecolor="#9bb7d4", label="time in the post"),
+            Patch(facecolor="#e8f3e8", edgecolor="#9cc79c", label="still open")]
+    marks = [Line2D([], [], ls="", marker=m, ms=9, color=c, label=text) for m, c, text in MARKERS.values()]
+    fig.legend(handles=[*marks, *bars], loc="lower center", ncol=5, frameon=False, fontsize=9)
     # room in inches: the legend and the dates below, the title and the note above, the lane names on the left
     fig.subplots_adjust(left=0.32 if person else 0.2, right=0.97, bottom=1.0 / height, top=1 - 0.75 / height)
     return fig
