@@ -379,3 +379,35 @@ def test_a_post_several_hold_ends_only_by_leaving(tmp_path) -> None:
                                                                       ("Phạm Văn Dũng", "2024-12-20", "open")]
     [a, b_] = builder.intervals(b.merged, role="Bí thư", body="Tỉnh ủy Hà Tĩnh")  # same day: the taking-up wins
     assert (a.person, a.until, a.ended_by, b_.person, b_.status) == (A, a.start, f"replaced by {B}", B, "open")
+
+
+LEFT = f"""Bộ Chính trị cho thôi giữ chức Bí thư Tỉnh ủy Quảng Bình
+
+Sáng 5/5/2024, tại thành phố Đồng Hới, Ban Tổ chức Trung ương tổ chức Hội nghị công bố quyết định.
+
+Bộ Chính trị cho ông {A} thôi giữ chức Bí thư Tỉnh ủy Quảng Bình.
+"""
+HELD = f"""Tỉnh ủy Quảng Bình họp
+
+Sáng 2/2/2024, tại thành phố Đồng Hới, Tỉnh ủy Quảng Bình tổ chức Hội nghị.
+
+Bí thư Tỉnh ủy Quảng Bình {A} chủ trì hội nghị.
+"""
+
+
+def test_a_vacancy_has_its_leaving_as_evidence(tmp_path) -> None:
+    b = build_to([articles(tmp_path / "in", held=HELD, left=LEFT)], tmp_path / "out")
+    ask = {"roleName": "Bí thư", "bodyName": "Tỉnh ủy Quảng Bình"}
+    assert [r["person"] for r in rows("holders-as-of", b, **ask, asOf="2024-03-01")] == [A]
+    assert rows("vacancy-as-of", b, **ask, asOf="2024-03-01") == []  # held then
+    assert rows("holders-as-of", b, **ask, asOf="2024-06-01") == []
+    [vacant] = rows("vacancy-as-of", b, **ask, asOf="2024-06-01")
+    assert (vacant["left"], vacant["reportedFor"], vacant["articleId"]) == (A, "2024-05-05", "left")
+    assert "thôi giữ chức" in vacant["sentence"]
+
+
+def test_a_taking_up_after_a_leaving_fills_the_post(timeline) -> None:
+    b, _ = timeline  # B leaves on 10 March as A takes the post up: no vacancy that day or after
+    ask = {"roleName": "Bí thư", "bodyName": "Tỉnh ủy Nghệ An"}
+    assert rows("vacancy-as-of", b, **ask, asOf="2024-03-10") == []
+    assert rows("vacancy-as-of", b, **ask, asOf="2024-04-01") == []

@@ -93,3 +93,20 @@ def test_gold_and_questions_together_are_one_summary(tmp_path) -> None:
     summary = json.loads(done.stdout)  # one JSON document, the scores and the time questions in it
     assert summary["scores"]["holds"]["tp"] == 1
     assert (summary["time_questions"]["questions"], summary["time_questions"]["right"]) == (3, 2)
+
+
+def test_a_wrong_vacancy_shows_the_leaving(tmp_path) -> None:
+    from test_changes import HELD, LEFT
+
+    src = articles(tmp_path / "in", held=HELD, left=LEFT)
+    questions = tmp_path / "q.json"
+    post = {"role": "Bí thư", "body": "Tỉnh ủy Quảng Bình"}
+    questions.write_text(json.dumps([{**post, "as_of": "2024-06-01", "holders": []},
+                                     {**post, "as_of": "2024-07-01", "holders": [A]}], ensure_ascii=False),
+                         encoding="utf-8")
+    done = kg("eval", "--questions", str(questions), str(src))
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[:2] == ["time questions: 1 of 2 right (50%)",
+                         f"Bí thư, Tỉnh ủy Quảng Bình, as of 2024-07-01: expected {A}; got no one"]
+    assert lines[2].startswith(f"    (no one): Vacant, left by {A} reported for 2024-05-05 in left: ")

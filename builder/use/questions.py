@@ -84,10 +84,17 @@ def _question(path: Path, k: int, item: Any) -> Question:
 
 
 def ask(ds: Queryable, questions: list[Question]) -> list[Answer]:
-    """Each question asked of a graph with holders-as-of."""
+    """Each question asked of a graph with holders-as-of; an empty answer carries the leaving that left the
+    post vacant (vacancy-as-of), if any."""
     out = []
     for q in questions:
-        _, rows = run("holders-as-of", ds, {"roleName": q.role, "bodyName": q.body, "asOf": q.as_of})
+        params = {"roleName": q.role, "bodyName": q.body, "asOf": q.as_of}
+        _, rows = run("holders-as-of", ds, params)
+        if not rows:  # no one: a vacancy, if a leaving says so, is the answer's evidence
+            rows = [{"person": "(no one)", "change": f"Vacant, left by {r['left']}", **r}
+                    for r in run("vacancy-as-of", ds, params)[1]]
+            out.append(Answer(q, (), tuple(rows)))
+            continue
         names = tuple(dict.fromkeys(str(r["person"]) for r in rows))
         out.append(Answer(q, names, tuple(rows)))
     return out
