@@ -6,12 +6,13 @@ a career are not current holdings."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from builder.extract.bodies import body_at, skip_qualifiers
-from builder.extract.changes import Change, change_at
+from builder.extract.changes import Change, Cue, change_at, cues_in
 from builder.extract.names import Name
 from builder.extract.rules import Rule, holding, register, steps
 from builder.extract.titles import Title, chain_at, memberships
@@ -65,8 +66,9 @@ class Header:
     change: Change
 
 
-def _header(sentence: Sentence, ctx: ArticleContext, title: Title) -> Header:
-    return Header(title, header_text(sentence, title), change_at(ctx, sentence, title, sentence.names, True))
+def _header(b: Binding, title: Title) -> Header:
+    return Header(title, header_text(b.sentence, title), change_at(b.ctx, b.sentence, title, b.sentence.names, True,
+                                                                    b.said))
 
 
 @dataclass
@@ -104,6 +106,11 @@ class Binding:
     @property
     def g(self) -> Gazetteer:
         return self.ctx.g
+
+    @functools.cached_property
+    def said(self) -> list[Cue]:
+        """The sentence's cue phrases (changes.cues_in), read once for all its headers."""
+        return cues_in(self.ctx, self.sentence)
 
     @property
     def syls(self) -> list[Syllable]:
@@ -208,9 +215,9 @@ def bind(sentence: Sentence, ctx: ArticleContext, left: Bound | None = None) -> 
     opens = []
     if keys[-1:] == [":"]:  # "Cụ thể như sau:": the heads of the sentence before open the list
         colon = len(keys) - 1
-        opens = _pointed(b, colon) or [_header(sentence, ctx, t) for t in header_titles(b, colon)] or [
-            _header(sentence, ctx, t) for t in [_bare_role(b, colon)] if t]
-    heads = [_header(sentence, ctx, t) for at, chain in b.loose if _counted(g, keys[max(0, at - 3):at])
+        opens = _pointed(b, colon) or [_header(b, t) for t in header_titles(b, colon)] or [
+            _header(b, t) for t in [_bare_role(b, colon)] if t]
+    heads = [_header(b, t) for at, chain in b.loose if _counted(g, keys[max(0, at - 3):at])
              for t in chain if not _many_bodies(g, keys, max(0, at - 3), at, t)]
     return Bound(b.out, opens, heads, b.runs_on if keys[-1:] == [";"] else [], b.borrowed)
 
@@ -305,7 +312,7 @@ def list_header(b: Binding, at: Site) -> Bindings | None:
     if k < len(syls) and keys[k] == ";" and items == 1 or items == 0 and not named:
         b.loose.append((at.i, at.current))
     elif pairs and k == len(syls):  # the list runs to the sentence's end: it may go on in the next one
-        b.runs_on = [_header(b.sentence, b.ctx, t) for t in at.current + extra]
+        b.runs_on = [_header(b, t) for t in at.current + extra]
     return at.end, pairs
 
 
@@ -527,7 +534,7 @@ def header_items(b: Binding) -> list[tuple[Name, Title]]:
         if not titles and (bare := _bare_role(b, colon)):  # "Danh sách các bộ trưởng: 1. Bộ X - ông A: …"
             extra += [(n, dataclasses.replace(bare, body=body)) for n, body in _bodied_items(b, colon, stop)
                       if (n.start, bare.role, body) not in have]
-        b.runs_on = [_header(b.sentence, ctx, t) for t in titles] if titles else b.runs_on
+        b.runs_on = [_header(b, t) for t in titles] if titles else b.runs_on
     return extra
 
 

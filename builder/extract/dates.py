@@ -67,7 +67,9 @@ def find_dates(text: str, offset: int = 0) -> list[DateMention]:
 
 
 OPENING_WORDS = 6  # a date within a sentence's first words is the day it reports for ("Ngày 2/11, ông A …")
-NOT_A_REPORT_DAY = re.compile(r"(?:\bsinh|\bsố\s+[\w./-]+|\d+-[A-ZĐ]+/[A-ZĐ]+|\b[Đđ]ến|\b[Tt]ính đến)\s*(?:ngày\s*)?$")
+# A date right after a document number is the document's; "Đến ngày …" is a status, not a gathering.
+NOT_EVENT_DATE = re.compile(r"(?:\bsố\s+[\w./-]+|\d+-[A-ZĐ]+/[A-ZĐ]+|\b[Đđ]ến|\b[Tt]ính đến)\s*$")
+BIRTH = re.compile(r"\bsinh\s*$")  # "sinh ngày 5/3/1965"
 
 
 def opening_date(text: str, published: str | None) -> str | None:
@@ -77,7 +79,7 @@ def opening_date(text: str, published: str | None) -> str | None:
         before = text[:d.start]
         if len(re.findall(r"\w+", before)) > OPENING_WORDS:
             return None
-        if NOT_A_REPORT_DAY.search(before):
+        if NOT_EVENT_DATE.search(before) or BIRTH.search(before):
             continue
         day = d.resolve(published)
         return day if not day.startswith("--") else None

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from builder.extract.bodies import body_at, skip_qualifiers
-from builder.extract.dates import DateMention, find_dates
+from builder.extract.dates import NOT_EVENT_DATE, DateMention, find_dates
 from builder.extract.rules import Example, Rule, evidence, register, steps
 from builder.gazetteer import Gazetteer
 from builder.model import Event, Evidence
@@ -39,8 +39,7 @@ IMPLICIT = (
 )
 NOT_PLACES = ("Hội nghị", "Đại hội", "Hội thảo", "buổi", "Phiên", "Kỳ họp", "Lễ", "điểm cầu")
 AFTER_PLACE = re.compile(r",\s*([^,.;()]+?)(?=\s*[,.;()]|$)")
-# A date right after a document number is the document's; "Đến ngày …" is a status, not a gathering.
-NOT_EVENT_DATE = re.compile(r"(?:\bsố\s+[\w./-]+|\d+-[A-ZĐ]+/[A-ZĐ]+|\b[Đđ]ến|\b[Tt]ính đến)\s*$")
+
 # A bridge point of an online conference, named at the start of its clause: "Tại điểm cầu X, …".
 BRIDGE = re.compile(r"(?:^|[;:]\s*)[Tt]ại (điểm cầu [^,;()]+?)(?=\s+(?:do|có|,)|[,;(])")
 # A short reference to a person named before ("ông Thưởng", "bà Mai", "đồng chí Chính").
@@ -301,14 +300,12 @@ def organised_event(sent: Sentence, ctx: ArticleContext) -> Event | None:
     """An undated gathering a sentence says a body held ('X vừa tổ chức hội nghị …'): the article's only event
     when it names no dated one."""
     g, keys = ctx.g, sent.keys
-    held = next((end for k in range(len(keys)) if (end := g.cue_at("organise", keys, k)) is not None
-                 and kind_at(g, keys, end)), None)
-    if held is None or sent.headline or not (by := organizer(sent, ctx)):
+    hit = next((hit for k in range(len(keys)) if (end := g.cue_at("organise", keys, k)) is not None
+                and (hit := kind_at(g, keys, end))), None)
+    if hit is None or sent.headline or not (by := organizer(sent, ctx)):
         return None
-    hit = kind_at(g, keys, held)
-    found = Event(hit[1], None, None, evidence(ORGANISED, sent)) if hit else None
-    if found:
-        found.organizer = by
+    found = Event(hit[1], None, None, evidence(ORGANISED, sent))
+    found.organizer = by
     return found
 
 
